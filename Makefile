@@ -1,0 +1,53 @@
+# The two commands that matter (see README.md):
+#   make serve   set up what is missing, build the page and serve it on http://127.0.0.1:8000/
+#   make test    set up what is missing and run every test
+SHELL := bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8000
+WASM_PACK := wasm-pack --quiet
+PKG := www/pkg/article_annotator_bg.wasm
+SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
+
+.PHONY: serve test setup setup-serve build lint test-native test-wasm test-e2e bench eval
+
+serve: setup-serve build
+	@echo "Serving the page on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+test: setup lint test-native test-wasm build test-e2e
+
+setup:
+	@bash scripts/setup.sh test
+
+setup-serve:
+	@bash scripts/setup.sh serve
+
+# Release build with wasm-opt (binaryen from npm, first on PATH); --mode no-install makes a
+# wasm-bindgen version drift an error instead of a hidden download.
+build: $(PKG)
+$(PKG): $(SOURCES)
+	$(WASM_PACK) build --mode no-install --release --target web --out-dir www/pkg --no-pack
+	@rm -f www/pkg/.gitignore
+	@printf 'wasm size: %s bytes, gzipped %s bytes\n' "$$(stat -c %s $(PKG))" "$$(gzip -9c $(PKG) | wc -c)"
+
+lint:
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
+
+test-native:
+	cargo test --quiet
+
+test-wasm:
+	$(WASM_PACK) test --mode no-install --headless --chrome --firefox
+
+test-e2e: build
+	node e2e/page.mjs
+	node e2e/firefox.mjs
+
+eval:
+	cargo build --quiet --release --bin annotate
+	@for f in ../shared/data/dev/*.jsonl; do \
+	  echo "== $$(basename $$f)"; \
+	  ./target/release/annotate predict < $$f > target/pred-$$(basename $$f); \
+	  python3 ../shared/tools/score.py $$f target/pred-$$(basename $$f) | tail -n +2; \
+	done

@@ -1,0 +1,96 @@
+//! `annotate`: the native command line for batch use and evaluation.
+//!
+//! ```text
+//! annotate [--date YYYY-MM-DD] FILE…        annotations of each file as JSON (UTF-16 offsets, as the page gets)
+//! annotate predict [--debug] < docs.jsonl   predictions in the evaluation format (code point offsets)
+//! annotate eval GOLD.jsonl [PRED.jsonl]     per-layer precision / recall / F1 (predicts when PRED is absent)
+//! ```
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use article_annotator::export::{self, EvalDoc, JsConfig};
+use article_annotator::{annotate, Config};
+
+const USAGE: &str = "usage:
+  annotate [--date YYYY-MM-DD] FILE...      print the annotations of each file as JSON
+  annotate predict < docs.jsonl > pred.jsonl  predict in the evaluation format (JSON Lines)
+  annotate eval GOLD.jsonl [PRED.jsonl]     score predictions (made on the fly without PRED)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let res = match args.first().map(String::as_str) {
+        None | Some("-h" | "--help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some("predict") => predict(io::stdin().lock(), io::stdout().lock()),
+        Some("eval") => eval(&args[1..]),
+        Some(_) => annotate_files(&args),
+    };
+    match res {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("annotate: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn annotate_files(args: &[String]) -> Result<(), String> {
+    let mut config = Config::default();
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if arg == "--date" {
+            let date = it.next().ok_or("--date needs a value")?;
+            config = JsConfig {
+                reference_date: Some(date.clone()),
+            }
+            .into_config()?;
+        } else {
+            files.push(arg);
+        }
+    }
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+        let js = export::to_js(&text, &annotate(&text, &config));
+        let json = serde_json::json!({ "file": file, "annotations": js });
+        serde_json::to_writer_pretty(&mut out, &json).map_err(|e| e.to_string())?;
+        writeln!(out).map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())
+}
+
+/// Reads evaluation documents (JSON Lines) and predicts each one.
+fn read_docs(input: impl BufRead, what: &str) -> Result<Vec<EvalDoc>, String> {
+    let mut docs = Vec::new();
+    for (n, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| format!("{what}: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        docs.push(serde_json::from_str(&line).map_err(|e| format!("{what}:{}: {e}", n + 1))?);
+    }
+    Ok(docs)
+}
+
+fn predict_doc(doc: &EvalDoc) -> EvalDoc {
+    let annotations = annotate(&doc.text, &export::eval_config(doc));
+    export::to_eval(doc, &annotations)
+}
+
+fn predict(input: impl BufRead, output: impl Write) -> Result<(), String> {
+    let mut out = BufWriter::new(output);
+    for doc in read_docs(input, "stdin")? {
+        serde_json::to_writer(&mut out, &predict_doc(&doc)).map_err(|e| e.to_string())?;
+        writeln!(out).map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())
+}
+
+fn eval(_args: &[String]) -> Result<(), String> {
+    Err("eval: not built yet".into())
+}

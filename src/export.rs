@@ -1,0 +1,575 @@
+//! Export: serde DTOs of `Annotations` for JavaScript and for the evaluation format, and the offset
+//! conversions they need (UTF-8 bytes → UTF-16 code units or Unicode code points).
+//!
+//! Architecture invariant: this is the only module that derives `Serialize`/`Deserialize`; the wasm
+//! boundary and the CLI both go through it, so what they print is tested natively here.
+
+use serde::{Deserialize, Serialize};
+
+use crate::annotations::{Annotations, Gender, MentionKind, Quote, QuoteKind};
+use crate::calendar::CalendarDate;
+use crate::span::Span;
+use crate::Config;
+
+/// Converts byte offsets of one text to another unit (UTF-16 code units or code points).
+///
+/// Built from all the offsets that will be asked for, in one pass over the text.
+#[derive(Debug, Clone)]
+pub struct OffsetMap {
+    /// (byte offset, converted offset), sorted by byte offset.
+    table: Vec<(usize, usize)>,
+}
+
+/// The unit an [`OffsetMap`] converts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// UTF-16 code units, as JavaScript strings count.
+    Utf16,
+    /// Unicode scalar values, as Python strings count.
+    CodePoint,
+}
+
+impl OffsetMap {
+    /// Prepares conversion of `offsets` (any order, duplicates allowed) within `text`.
+    ///
+    /// An offset inside a character converts as the start of the next character; one past the end
+    /// converts as the text's length.
+    pub fn new(text: &str, offsets: impl IntoIterator<Item = usize>, unit: Unit) -> OffsetMap {
+        let mut wanted: Vec<usize> = offsets.into_iter().collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut table = Vec::with_capacity(wanted.len());
+        let mut wanted = wanted.into_iter().peekable();
+        let mut converted = 0;
+        for (byte, c) in text.char_indices() {
+            while let Some(&w) = wanted.peek() {
+                if w > byte {
+                    break;
+                }
+                table.push((w, converted));
+                wanted.next();
+            }
+            if wanted.peek().is_none() {
+                break;
+            }
+            converted += match unit {
+                Unit::Utf16 => c.len_utf16(),
+                Unit::CodePoint => 1,
+            };
+        }
+        for w in wanted {
+            table.push((w, converted));
+        }
+        OffsetMap { table }
+    }
+
+    /// The converted offset of byte offset `byte`, which must be one of those given to [`OffsetMap::new`].
+    pub fn get(&self, byte: usize) -> usize {
+        match self.table.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(i) => self.table[i].1,
+            Err(i) => self
+                .table
+                .get(i)
+                .or(self.table.last())
+                .map_or(0, |&(_, c)| c),
+        }
+    }
+}
+
+/// Every byte offset that an export of `annotations` converts.
+fn all_offsets(annotations: &Annotations) -> impl Iterator<Item = usize> + '_ {
+    let spans = annotations
+        .quotes
+        .iter()
+        .flat_map(|q| [Some(q.span), Some(q.outer), q.speaker_mention, q.cue])
+        .flatten()
+        .chain(
+            annotations
+                .people
+                .iter()
+                .flat_map(|p| p.mentions.iter().map(|m| m.span)),
+        )
+        .chain(annotations.places.iter().map(|p| p.span))
+        .chain(annotations.dates.iter().map(|d| d.span))
+        .chain(annotations.notes.iter().filter_map(|n| n.span));
+    spans.flat_map(|s| [s.start, s.end])
+}
+
+// ------------------------------------------------------------------------------------------ options
+
+/// Options as JavaScript passes them: `{ referenceDate: "2025-08-19" }`; every field is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsConfig {
+    /// Publication date as `YYYY-MM-DD`, or null / empty for none.
+    pub reference_date: Option<String>,
+}
+
+impl JsConfig {
+    /// Checks the options; the error names the field and what it accepts.
+    pub fn into_config(self) -> Result<Config, String> {
+        let reference_date = match self.reference_date.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(CalendarDate::parse_iso(s).ok_or_else(|| {
+                format!("referenceDate: expected a calendar date as YYYY-MM-DD (e.g. \"2025-08-19\"), got {s:?}")
+            })?),
+        };
+        Ok(Config { reference_date })
+    }
+}
+
+// ------------------------------------------------------------------------------------------ JS result
+
+/// The result object JavaScript receives. Offsets are UTF-16 code units: `text.slice(start, end)`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct JsAnnotations {
+    /// Quotations in text order.
+    pub quotes: Vec<JsQuote>,
+    /// People; `JsQuote::speaker` indexes this list.
+    pub people: Vec<JsPerson>,
+    /// Places in text order.
+    pub places: Vec<JsPlace>,
+    /// Dates in text order.
+    pub dates: Vec<JsDate>,
+    /// Remarks about the input.
+    pub notes: Vec<JsNote>,
+}
+
+/// A half-open UTF-16 range with the text it covers.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct JsSpan {
+    /// First code unit.
+    pub start: usize,
+    /// One past the last code unit.
+    pub end: usize,
+    /// The covered text.
+    pub text: String,
+}
+
+/// A quotation.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct JsQuote {
+    /// First code unit of the quoted words (inside the marks).
+    pub start: usize,
+    /// End of the quoted words.
+    pub end: usize,
+    /// The quoted words.
+    pub text: String,
+    /// Start including the quotation marks.
+    pub outer_start: usize,
+    /// End including the quotation marks.
+    pub outer_end: usize,
+    /// "speech" or "other" (titles, scare quotes).
+    pub kind: &'static str,
+    /// Index into `people`, when the speaker is a known person.
+    pub speaker: Option<usize>,
+    /// The speaker's name, or the source's description when it is not a person ("the newspaper").
+    pub speaker_name: Option<String>,
+    /// The mention the attribution rests on.
+    pub speaker_mention: Option<JsSpan>,
+    /// The reporting cue ("said").
+    pub cue: Option<JsSpan>,
+    /// The attribution rule that decided.
+    pub rule: &'static str,
+}
+
+/// A person entity.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct JsPerson {
+    /// Canonical (fullest) name.
+    pub name: String,
+    /// "male", "female" or null.
+    pub gender: Option<&'static str>,
+    /// Mentions in text order.
+    pub mentions: Vec<JsMention>,
+}
+
+/// A mention of a person.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct JsMention {
+    /// First code unit.
+    pub start: usize,
+    /// End.
+    pub end: usize,
+    /// The mention's text.
+    pub text: String,
+    /// "name" or "role".
+    pub kind: &'static str,
+}
+
+/// A place mention.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct JsPlace {
+    /// First code unit.
+    pub start: usize,
+    /// End.
+    pub end: usize,
+    /// The mention's text.
+    pub text: String,
+    /// Canonical name.
+    pub name: String,
+    /// "country", "city", "state", "region", "landmark", "feature" or "other".
+    pub kind: &'static str,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// Latitude in degrees.
+    pub lat: Option<f32>,
+    /// Longitude in degrees.
+    pub lon: Option<f32>,
+}
+
+/// A temporal expression.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct JsDate {
+    /// First code unit.
+    pub start: usize,
+    /// End.
+    pub end: usize,
+    /// The expression's text.
+    pub text: String,
+    /// TIMEX3 type: DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub timex_type: &'static str,
+    /// TIMEX3 value.
+    pub value: String,
+    /// The rule that found it.
+    pub rule: &'static str,
+}
+
+/// A remark about the input.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct JsNote {
+    /// Where it applies, if anywhere.
+    pub start: Option<usize>,
+    /// End of where it applies.
+    pub end: Option<usize>,
+    /// The remark.
+    pub message: String,
+}
+
+fn gender_name(g: Gender) -> &'static str {
+    match g {
+        Gender::Male => "male",
+        Gender::Female => "female",
+    }
+}
+
+/// The name a quote's speaker goes by: the person's canonical name, else the mention's text.
+pub fn speaker_name(text: &str, annotations: &Annotations, quote: &Quote) -> Option<String> {
+    match (quote.speaker, quote.speaker_mention) {
+        (Some(id), _) => annotations.people.get(id).map(|p| p.name.clone()),
+        (None, Some(m)) => Some(m.text(text).to_string()),
+        (None, None) => None,
+    }
+}
+
+/// Converts `annotations` of `text` to the object JavaScript receives.
+pub fn to_js(text: &str, annotations: &Annotations) -> JsAnnotations {
+    let map = OffsetMap::new(text, all_offsets(annotations), Unit::Utf16);
+    let span = |s: Span| JsSpan {
+        start: map.get(s.start),
+        end: map.get(s.end),
+        text: s.text(text).to_string(),
+    };
+    JsAnnotations {
+        quotes: annotations
+            .quotes
+            .iter()
+            .map(|q| JsQuote {
+                start: map.get(q.span.start),
+                end: map.get(q.span.end),
+                text: q.span.text(text).to_string(),
+                outer_start: map.get(q.outer.start),
+                outer_end: map.get(q.outer.end),
+                kind: match q.kind {
+                    QuoteKind::Speech => "speech",
+                    QuoteKind::Other => "other",
+                },
+                speaker: q.speaker,
+                speaker_name: speaker_name(text, annotations, q),
+                speaker_mention: q.speaker_mention.map(span),
+                cue: q.cue.map(span),
+                rule: q.rule,
+            })
+            .collect(),
+        people: annotations
+            .people
+            .iter()
+            .map(|p| JsPerson {
+                name: p.name.clone(),
+                gender: p.gender.map(gender_name),
+                mentions: p
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let s = span(m.span);
+                        JsMention {
+                            start: s.start,
+                            end: s.end,
+                            text: s.text,
+                            kind: match m.kind {
+                                MentionKind::Name => "name",
+                                MentionKind::Role => "role",
+                            },
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        places: annotations
+            .places
+            .iter()
+            .map(|p| JsPlace {
+                start: map.get(p.span.start),
+                end: map.get(p.span.end),
+                text: p.span.text(text).to_string(),
+                name: p.name.clone(),
+                kind: p.kind.as_str(),
+                country: p.country.clone(),
+                lat: p.coordinates.map(|c| c.0),
+                lon: p.coordinates.map(|c| c.1),
+            })
+            .collect(),
+        dates: annotations
+            .dates
+            .iter()
+            .map(|d| JsDate {
+                start: map.get(d.span.start),
+                end: map.get(d.span.end),
+                text: d.span.text(text).to_string(),
+                timex_type: d.timex_type.as_str(),
+                value: d.value.clone(),
+                rule: d.rule,
+            })
+            .collect(),
+        notes: annotations
+            .notes
+            .iter()
+            .map(|n| JsNote {
+                start: n.span.map(|s| map.get(s.start)),
+                end: n.span.map(|s| map.get(s.end)),
+                message: n.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+// ------------------------------------------------------------------------------------------ evaluation format
+
+/// A document in the evaluation format (JSON Lines; offsets in code points).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct EvalDoc {
+    /// Document id.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Corpus name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpus: Option<String>,
+    /// The text.
+    #[serde(default)]
+    pub text: String,
+    /// Publication date, the reference for relative dates.
+    #[serde(default)]
+    pub dct: Option<String>,
+    /// Layers annotated in a gold document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layers: Option<Vec<String>>,
+    /// Quotations.
+    #[serde(default)]
+    pub quotes: Vec<EvalQuote>,
+    /// Person mentions.
+    #[serde(default)]
+    pub people: Vec<EvalSpan>,
+    /// Place mentions.
+    #[serde(default)]
+    pub places: Vec<EvalSpan>,
+    /// Temporal expressions.
+    #[serde(default)]
+    pub dates: Vec<EvalDate>,
+}
+
+/// A span in code points.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct EvalSpan {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// A quotation in the evaluation format.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct EvalQuote {
+    /// First code point of the quoted words.
+    pub start: usize,
+    /// End of the quoted words.
+    pub end: usize,
+    /// Speaker name, or null when unknown.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// Speaker mentions as `[start, end]` pairs.
+    #[serde(default)]
+    pub speaker_spans: Vec<(usize, usize)>,
+}
+
+/// A temporal expression in the evaluation format.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct EvalDate {
+    /// First code point.
+    pub start: usize,
+    /// End.
+    pub end: usize,
+    /// TIMEX3 type.
+    #[serde(rename = "type", default)]
+    pub timex_type: Option<String>,
+    /// TIMEX3 value.
+    #[serde(default)]
+    pub value: Option<String>,
+}
+
+/// The configuration an evaluation document asks for: its `dct` as the reference date.
+pub fn eval_config(doc: &EvalDoc) -> Config {
+    Config {
+        reference_date: doc.dct.as_deref().and_then(CalendarDate::parse_iso),
+    }
+}
+
+/// Predictions for `source` (its id, corpus, text and dct are kept) in the evaluation format.
+/// Only speech quotes are predicted; the people layer lists name mentions, not roles.
+pub fn to_eval(source: &EvalDoc, annotations: &Annotations) -> EvalDoc {
+    let text = source.text.as_str();
+    let map = OffsetMap::new(text, all_offsets(annotations), Unit::CodePoint);
+    let span = |s: Span| EvalSpan {
+        start: map.get(s.start),
+        end: map.get(s.end),
+    };
+    let mut people: Vec<EvalSpan> = annotations
+        .people
+        .iter()
+        .flat_map(|p| {
+            p.mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Name)
+                .map(|m| span(m.span))
+        })
+        .collect();
+    people.sort_by_key(|s| (s.start, s.end));
+    EvalDoc {
+        id: source.id.clone(),
+        corpus: source.corpus.clone(),
+        text: source.text.clone(),
+        dct: source.dct.clone(),
+        layers: None,
+        quotes: annotations
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Speech)
+            .map(|q| EvalQuote {
+                start: map.get(q.span.start),
+                end: map.get(q.span.end),
+                speaker: speaker_name(text, annotations, q),
+                speaker_spans: q
+                    .speaker_mention
+                    .map(|m| (map.get(m.start), map.get(m.end)))
+                    .into_iter()
+                    .collect(),
+            })
+            .collect(),
+        people,
+        places: annotations.places.iter().map(|p| span(p.span)).collect(),
+        dates: annotations
+            .dates
+            .iter()
+            .map(|d| EvalDate {
+                start: map.get(d.span.start),
+                end: map.get(d.span.end),
+                timex_type: Some(d.timex_type.as_str().to_string()),
+                value: Some(d.value.clone()),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotations::{DateMention, TimexType};
+
+    fn check_map(text: &str, unit: Unit) {
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let map = OffsetMap::new(text, bounds.iter().rev().copied(), unit);
+        for &b in &bounds {
+            let expect = match unit {
+                Unit::Utf16 => text[..b].encode_utf16().count(),
+                Unit::CodePoint => text[..b].chars().count(),
+            };
+            assert_eq!(map.get(b), expect, "offset {b} of {text:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_convert_to_utf16_and_code_points() {
+        for text in ["", "plain", "é👍🏽中文 \r\n x", "😀😀", "a\u{301}b"] {
+            check_map(text, Unit::Utf16);
+            check_map(text, Unit::CodePoint);
+        }
+    }
+
+    #[test]
+    fn js_result_uses_utf16_offsets() {
+        let text = "😀 Mon 5 May";
+        let start = text.find('M').unwrap();
+        let annotations = Annotations {
+            dates: vec![DateMention {
+                span: Span::new(start, text.len()),
+                timex_type: TimexType::Date,
+                value: "XXXX-05-05".into(),
+                rule: "test",
+            }],
+            ..Annotations::default()
+        };
+        let js = to_js(text, &annotations);
+        assert_eq!((js.dates[0].start, js.dates[0].end), (3, 12));
+        let eval = to_eval(
+            &EvalDoc {
+                text: text.into(),
+                ..EvalDoc::default()
+            },
+            &annotations,
+        );
+        assert_eq!((eval.dates[0].start, eval.dates[0].end), (2, 11));
+    }
+
+    #[test]
+    fn options_name_the_bad_field() {
+        let bad = JsConfig {
+            reference_date: Some("19/08/2025".into()),
+        }
+        .into_config()
+        .unwrap_err();
+        assert!(bad.starts_with("referenceDate:"), "{bad}");
+        let good = JsConfig {
+            reference_date: Some("2025-08-19".into()),
+        }
+        .into_config()
+        .unwrap();
+        assert_eq!(good.reference_date, CalendarDate::new(2025, 8, 19));
+        assert_eq!(
+            JsConfig {
+                reference_date: Some(" ".into())
+            }
+            .into_config()
+            .unwrap(),
+            Config::default()
+        );
+    }
+}

@@ -1,0 +1,271 @@
+//! Segmentation: text → `Document` with paragraphs, sentences and tokens, all as byte spans.
+//!
+//! Owns where paragraphs, sentences and words begin and end. It does not classify words (names,
+//! places …); detectors do that. Paragraphs are lines: news pasted from a page puts one paragraph on a
+//! line, and a blank line is never part of a paragraph. `\r\n` and lone `\r` end lines too.
+
+use crate::span::Span;
+
+/// The text cut into the units detectors work on.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    /// The original text.
+    pub text: &'t str,
+    /// Non-blank lines, trimmed of surrounding white space.
+    pub paragraphs: Vec<Span>,
+    /// Sentences, each inside one paragraph.
+    pub sentences: Vec<Span>,
+    /// Words, numbers and single punctuation characters.
+    pub tokens: Vec<Token>,
+}
+
+/// A word, a number or one punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// Token classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, inner apostrophes, hyphens or periods: `don't`, `U.S`, `al-Assad`).
+    Word,
+    /// Digits, possibly with inner `.`, `,` or `:` (`1,990`, `3.5`, `10:30`).
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// Abbreviations after which a period does not end a sentence (matched case-sensitively).
+const ABBREVIATIONS: &[&str] = &[
+    "Adm", "Apr", "Aug", "Brig", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dept", "Dr", "Feb",
+    "Fla", "Ft", "Gen", "Gov", "Inc", "Jan", "Jr", "Jul", "Jun", "Lt", "Ltd", "Maj", "Mar",
+    "Messrs", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct", "Prof", "Rep", "Rev", "Sen", "Sep",
+    "Sept", "Sgt", "Sr", "St", "Supt", "vs",
+];
+
+/// Cuts `text` into paragraphs, sentences and tokens.
+pub fn segment(text: &str) -> Document<'_> {
+    let paragraphs = paragraphs(text);
+    let mut sentences = Vec::with_capacity(paragraphs.len() * 2);
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    for &paragraph in &paragraphs {
+        let first_token = tokens.len();
+        tokenize(text, paragraph, &mut tokens);
+        split_sentences(text, paragraph, &tokens[first_token..], &mut sentences);
+    }
+    Document {
+        text,
+        paragraphs,
+        sentences,
+        tokens,
+    }
+}
+
+/// Non-blank lines, trimmed.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            let line = Span::new(line_start, i).trim(text);
+            if !line.is_empty() {
+                out.push(line);
+            }
+            line_start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Combining marks keep a word whole (`é` written as `e` + U+0301).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Characters that may join two runs of word characters into one token.
+fn is_word_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '&'
+    )
+}
+
+fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
+    let s = within.text(text);
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = within.start + i;
+        if !is_word_char(c) {
+            out.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut has_letter = c.is_alphabetic();
+        loop {
+            match chars.peek().copied() {
+                Some((j, d)) if is_word_char(d) => {
+                    has_letter |= d.is_alphabetic();
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                Some((j, d)) if is_word_joiner(d) || (matches!(d, ',' | ':') && !has_letter) => {
+                    // Join only when a word character follows directly.
+                    let after = &s[j + d.len_utf8()..];
+                    match after.chars().next() {
+                        Some(e)
+                            if is_word_char(e) && (d != ',' && d != ':' || e.is_ascii_digit()) =>
+                        {
+                            chars.next();
+                            end = j + d.len_utf8();
+                        }
+                        _ => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        let kind = if has_letter {
+            TokenKind::Word
+        } else {
+            TokenKind::Number
+        };
+        out.push(Token {
+            span: Span::new(start, within.start + end),
+            kind,
+        });
+    }
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']' | '\u{00BB}'
+    )
+}
+
+/// Sentence ends: `.`, `!`, `?` or `…` (plus closing quotes and brackets) before a token that
+/// starts with an upper-case letter, a digit or an opening mark, unless the period ends an abbreviation
+/// or an initial.
+fn split_sentences(text: &str, paragraph: Span, tokens: &[Token], out: &mut Vec<Span>) {
+    let mut start = paragraph.start;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let c = t.span.text(text);
+        if t.kind == TokenKind::Punct && matches!(c, "." | "!" | "?" | "\u{2026}") {
+            let mut j = i + 1;
+            while j < tokens.len()
+                && tokens[j].kind == TokenKind::Punct
+                && tokens[j].span.start == tokens[j - 1].span.end
+                && tokens[j].span.text(text).chars().all(is_closing)
+            {
+                j += 1;
+            }
+            // A closing quote right after the punctuation belongs to this sentence.
+            let end = tokens[j - 1].span.end;
+            let next = tokens.get(j);
+            let spaced = next.is_some_and(|n| n.span.start > end);
+            let starts_sentence = next.is_some_and(|n| {
+                let f = n.span.text(text).chars().next().unwrap_or(' ');
+                f.is_uppercase()
+                    || f.is_ascii_digit()
+                    || matches!(f, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '\u{00AB}')
+            });
+            let abbreviation =
+                c == "." && i > 0 && is_abbreviation(tokens[i - 1], text, t.span.start);
+            if spaced && starts_sentence && !abbreviation {
+                out.push(Span::new(start, end));
+                start = next.map_or(end, |n| n.span.start);
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < paragraph.end {
+        out.push(Span::new(start, paragraph.end));
+    }
+}
+
+fn is_abbreviation(prev: Token, text: &str, period_at: usize) -> bool {
+    if prev.span.end != period_at || prev.kind != TokenKind::Word {
+        return false;
+    }
+    let w = prev.span.text(text);
+    let mut chars = w.chars();
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_capital || w.contains('.') || ABBREVIATIONS.contains(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, spans: &[Span]) -> Vec<String> {
+        spans.iter().map(|s| s.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn paragraphs_are_non_blank_lines() {
+        let text = "One.\r\n\r\n  Two two. \rThree\n";
+        assert_eq!(
+            texts(text, &segment(text).paragraphs),
+            ["One.", "Two two.", "Three"]
+        );
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let text = "Mr. Smith went to Washington. \"It was fine.\" He left at 5 p.m. on Jan. 5. Then J. K. Rowling wrote.";
+        assert_eq!(
+            texts(text, &segment(text).sentences),
+            [
+                "Mr. Smith went to Washington.",
+                "\"It was fine.\"",
+                "He left at 5 p.m. on Jan. 5.",
+                "Then J. K. Rowling wrote."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_inner_joiners() {
+        let text = "Don't tell al-Assad: 1,990 people, U.S. troops, 3.5% at 10:30.";
+        let doc = segment(text);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.text(text)).collect();
+        assert_eq!(
+            words,
+            [
+                "Don't", "tell", "al-Assad", ":", "1,990", "people", ",", "U.S", ".", "troops",
+                ",", "3.5", "%", "at", "10:30", "."
+            ]
+        );
+        assert_eq!(doc.tokens[4].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn empty_and_blank_text() {
+        assert!(segment("").paragraphs.is_empty());
+        let doc = segment(" \n\r\n\t");
+        assert!(doc.paragraphs.is_empty() && doc.sentences.is_empty() && doc.tokens.is_empty());
+    }
+}
