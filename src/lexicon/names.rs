@@ -1,0 +1,1 @@
+//! Person-name lexicons: first names with gender, honorifics and titles, name particles.

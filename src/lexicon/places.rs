@@ -1,0 +1,1 @@
+//! The place gazetteer: countries, regions, states, cities, landmarks and features.

@@ -1,0 +1,1 @@
+//! Temporal vocabulary: months, weekdays, seasons, number words and other date words.
