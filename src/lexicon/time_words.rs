@@ -1,1 +1,195 @@
 //! Temporal vocabulary: months, weekdays, seasons, number words and other date words.
+//!
+//! Owns the word lists in `data/months.txt`, `data/weekdays.txt`, `data/number_words.txt` and
+//! `data/time_words.txt`, their lookups and the regex alternations built from them. What a phrase
+//! means as a date is decided in `detect::dates`, not here.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::entries;
+
+const MONTHS: &str = include_str!("data/months.txt");
+const WEEKDAYS: &str = include_str!("data/weekdays.txt");
+const NUMBER_WORDS: &str = include_str!("data/number_words.txt");
+const TIME_WORDS: &str = include_str!("data/time_words.txt");
+
+/// The parsed temporal word lists.
+#[derive(Debug)]
+struct TimeWords {
+    months: HashMap<&'static str, u32>,
+    weekdays: HashMap<&'static str, u32>,
+    cardinals: HashMap<&'static str, u32>,
+    ordinals: HashMap<&'static str, u32>,
+    /// word → (kind, code): kinds `unit`, `season`, `part`.
+    words: HashMap<&'static str, (&'static str, &'static str)>,
+}
+
+fn time_words() -> &'static TimeWords {
+    static WORDS: OnceLock<TimeWords> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let number = |f: &str| f.parse::<u32>().expect("checked by lexicon tests");
+        let mut cardinals = HashMap::new();
+        let mut ordinals = HashMap::new();
+        for e in entries(NUMBER_WORDS) {
+            match e[1] {
+                "ordinal" => ordinals.insert(e[0], number(e[2])),
+                _ => cardinals.insert(e[0], number(e[2])),
+            };
+        }
+        TimeWords {
+            months: entries(MONTHS).map(|e| (e[0], number(e[1]))).collect(),
+            weekdays: entries(WEEKDAYS).map(|e| (e[0], number(e[1]))).collect(),
+            cardinals,
+            ordinals,
+            words: entries(TIME_WORDS).map(|e| (e[0], (e[1], e[2]))).collect(),
+        }
+    })
+}
+
+/// Month number (1–12) of a capitalized month name or abbreviation (`"Aug."` → 8).
+pub fn month_number(word: &str) -> Option<u32> {
+    time_words().months.get(word.trim_end_matches('.')).copied()
+}
+
+/// True when `word` is a full month name (not an abbreviation).
+pub fn is_full_month_name(word: &str) -> bool {
+    month_number(word).is_some() && word.len() >= 5
+        || word == "May"
+        || word == "June"
+        || word == "July"
+}
+
+/// Weekday number (0 = Monday … 6 = Sunday) of a capitalized weekday name.
+pub fn weekday_number(word: &str) -> Option<u32> {
+    time_words().weekdays.get(word).copied()
+}
+
+/// Value of a cardinal written in digits or words: `"12"`, `"twelve"`, `"twenty-four"`,
+/// `"twenty four"`, `"a"` (1), `"a couple of"` (2), `"a dozen"` (12). Case-insensitive.
+pub fn cardinal_value(phrase: &str) -> Option<u32> {
+    let lower = phrase.trim().to_ascii_lowercase();
+    if let Ok(n) = lower.replace(',', "").parse::<u32>() {
+        return Some(n);
+    }
+    match lower.as_str() {
+        "a" | "an" | "one" | "a single" | "single" => return Some(1),
+        "a couple of" | "a couple" | "couple of" => return Some(2),
+        "a dozen" => return Some(12),
+        "a hundred" => return Some(100),
+        _ => {}
+    }
+    let words = &time_words().cardinals;
+    let mut total = 0u32;
+    let mut current = 0u32;
+    for part in lower
+        .split(['-', ' '])
+        .filter(|p| !p.is_empty() && *p != "and")
+    {
+        let v = *words.get(part)?;
+        match v {
+            100 => current = current.max(1) * 100,
+            1000 => {
+                total += current.max(1) * 1000;
+                current = 0;
+            }
+            _ => current += v,
+        }
+    }
+    Some(total + current).filter(|&n| n > 0)
+}
+
+/// Value of an ordinal in words or digits: `"third"` → 3, `"21st"` → 21.
+pub fn ordinal_value(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    if let Some(v) = time_words().ordinals.get(lower.as_str()) {
+        return Some(*v);
+    }
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &lower[digits.len()..];
+    matches!(suffix, "st" | "nd" | "rd" | "th")
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// The TIMEX3 code of a time unit (`"weeks"` → `W`, `"minute"` → `MI`), season (`"fall"` → `FA`) or
+/// part of the day (`"morning"` → `MO`), with its kind (`unit`, `season`, `part`). Case-insensitive.
+pub fn time_word(word: &str) -> Option<(&'static str, &'static str)> {
+    time_words()
+        .words
+        .get(word.to_ascii_lowercase().as_str())
+        .copied()
+}
+
+/// A regex alternation (longest first) of the entries of one list, for rule placeholders.
+///
+/// Lists: `month`, `month_name` (full names only), `weekday`, `cardinal`, `ordinal`, `unit`,
+/// `season`, `part`.
+pub fn alternation(list: &str) -> String {
+    let w = time_words();
+    let mut items: Vec<&str> = match list {
+        "month" => w.months.keys().copied().collect(),
+        "month_name" => w
+            .months
+            .keys()
+            .copied()
+            .filter(|m| is_full_month_name(m))
+            .collect(),
+        "weekday" => w.weekdays.keys().copied().collect(),
+        "cardinal" => w.cardinals.keys().copied().collect(),
+        "ordinal" => w.ordinals.keys().copied().collect(),
+        kind => w
+            .words
+            .iter()
+            .filter(|(_, (k, _))| *k == kind)
+            .map(|(word, _)| *word)
+            .collect(),
+    };
+    items.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    items
+        .iter()
+        .map(|s| regex_escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn regex_escape(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let escape = !c.is_alphanumeric() && c != ' ';
+            escape.then_some('\\').into_iter().chain(std::iter::once(c))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: Option<u32>) {
+        assert_eq!(cardinal_value(input), expect, "{input}");
+    }
+
+    #[test]
+    fn cardinals_in_words_and_digits() {
+        check("12", Some(12));
+        check("twelve", Some(12));
+        check("Twenty-four", Some(24));
+        check("twenty four", Some(24));
+        check("a couple of", Some(2));
+        check("three hundred", Some(300));
+        check("blue", None);
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(month_number("Aug."), Some(8));
+        assert_eq!(month_number("may"), None);
+        assert!(is_full_month_name("May") && !is_full_month_name("Sept"));
+        assert_eq!(weekday_number("Sunday"), Some(6));
+        assert_eq!(ordinal_value("third"), Some(3));
+        assert_eq!(ordinal_value("21st"), Some(21));
+        assert_eq!(time_word("Weeks"), Some(("unit", "W")));
+        assert!(alternation("month").starts_with("September|"));
+    }
+}

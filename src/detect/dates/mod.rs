@@ -1,10 +1,420 @@
 //! Temporal expressions, normalized to TimeML TIMEX3 values.
+//!
+//! Owns the date pass: every rule of [`rules::RULES`] runs once over each paragraph (one regex per
+//! rule, so the pass is linear in the text), overlapping matches are settled longest-first, TimeML
+//! modifiers ("about", "early", "the end of") join the extent, and each value is resolved against the
+//! reference date (or a dateline the text gives) by [`resolve`]. Nothing here reads the clock.
 
-use crate::annotations::DateMention;
+pub mod resolve;
+pub mod rules;
+
+use std::collections::BTreeMap;
+
+use crate::annotations::{DateMention, TimexType};
 use crate::calendar::CalendarDate;
 use crate::segment::Document;
+use crate::span::Span;
+
+use resolve::{Anchor, Lean, Spec};
+use rules::{compiled, Context, RULES};
+
+/// A rule's match before overlaps are settled.
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    timex_type: TimexType,
+    spec: Spec,
+    rule: usize,
+}
 
 /// Finds dates, times, durations and sets in `doc`, resolved against `reference`.
-pub fn find(_doc: &Document, _reference: Option<CalendarDate>) -> Vec<DateMention> {
-    Vec::new()
+///
+/// Without a reference, a dateline near the top of the text (`March 27, 2008`, `WASHINGTON, Aug. 19`)
+/// anchors relative expressions; failing that, unknown parts stay `X` (`XXXX-08-19`).
+pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention> {
+    let text = doc.text;
+    let mut candidates = Vec::new();
+    for &paragraph in &doc.paragraphs {
+        let para_text = paragraph.text(text);
+        for (rule, regex) in compiled().iter().enumerate() {
+            for caps in regex.captures_iter(para_text) {
+                let Some(whole) = caps.get(0) else { continue };
+                let extent = caps.name("t").or_else(|| caps.name("t2")).unwrap_or(whole);
+                let span = Span::new(
+                    paragraph.start + extent.start(),
+                    paragraph.start + extent.end(),
+                );
+                if span.is_empty() || inside_url(text, span) {
+                    continue;
+                }
+                let ctx = Context {
+                    text,
+                    span,
+                    paragraph,
+                };
+                if let Some((timex_type, spec)) = (RULES[rule].build)(&caps, &ctx) {
+                    candidates.push(Candidate {
+                        span,
+                        timex_type,
+                        spec,
+                        rule,
+                    });
+                }
+            }
+        }
+    }
+    let mut chosen = select(candidates);
+    extend_with_modifiers(text, &mut chosen);
+    let anchor = match reference {
+        Some(date) => Some(Anchor {
+            date,
+            year_known: true,
+        }),
+        None => dateline(doc, &chosen),
+    };
+    chosen
+        .into_iter()
+        .map(|c| {
+            let lean = lean(doc, c.span);
+            DateMention {
+                span: c.span,
+                timex_type: c.timex_type,
+                value: resolve::resolve(&c.spec, anchor, lean),
+                rule: RULES[c.rule].name,
+            }
+        })
+        .collect()
+}
+
+/// Keeps the longest of overlapping candidates (the earlier rule on ties), sorted by start.
+fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(a.rule.cmp(&b.rule))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for c in candidates {
+        let before = taken.range(..c.span.end).next_back();
+        if before.is_some_and(|(_, &end)| end > c.span.start) {
+            continue;
+        }
+        taken.insert(c.span.start, c.span.end);
+        out.push(c);
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}
+
+/// Words TimeML keeps inside the extent when they come right before an expression.
+const MODIFIERS: &[&str] = &[
+    "a mere ",
+    "about ",
+    "almost ",
+    "approximately ",
+    "around ",
+    "at least ",
+    "at most ",
+    "earlier ",
+    "early ",
+    "fewer than ",
+    "late ",
+    "later ",
+    "less than ",
+    "mid ",
+    "mid-",
+    "more than ",
+    "nearly ",
+    "no more than ",
+    "roughly ",
+    "some ",
+    "the beginning of ",
+    "the end of ",
+    "the middle of ",
+    "the start of ",
+    "the very beginning of ",
+    "the very end of ",
+    "up to ",
+];
+
+/// Grows each extent leftwards over [`MODIFIERS`] ("early December", "about three years").
+fn extend_with_modifiers(text: &str, chosen: &mut [Candidate]) {
+    let mut floor = 0;
+    for c in chosen.iter_mut() {
+        for _ in 0..2 {
+            let before = &text[floor..c.span.start];
+            let Some(m) = MODIFIERS.iter().find(|m| {
+                before.len() >= m.len()
+                    && before.is_char_boundary(before.len() - m.len())
+                    && before[before.len() - m.len()..].eq_ignore_ascii_case(m)
+            }) else {
+                break;
+            };
+            let start = c.span.start - m.len();
+            let word_start = text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|ch| !ch.is_alphanumeric());
+            if !word_start
+                || text[start..c.span.start].eq_ignore_ascii_case("some ")
+                    && c.timex_type != TimexType::Duration
+            {
+                break;
+            }
+            c.span.start = start;
+        }
+        floor = c.span.end;
+    }
+}
+
+/// A dateline near the top of the text: the first full date in the first two paragraphs, else a
+/// month and day there (its year then stays unknown).
+fn dateline(doc: &Document, chosen: &[Candidate]) -> Option<Anchor> {
+    let limit = doc.paragraphs.get(1).map_or(600, |p| p.end.max(600));
+    let early = chosen.iter().take_while(|c| c.span.start < limit);
+    let mut partial = None;
+    for c in early {
+        if let Spec::Date { year, month, day } = c.spec {
+            match year {
+                Some(y) => {
+                    return CalendarDate::new(y, month, day).map(|date| Anchor {
+                        date,
+                        year_known: true,
+                    })
+                }
+                None if partial.is_none() => {
+                    partial = CalendarDate::new(2000, month, day).map(|date| Anchor {
+                        date,
+                        year_known: false,
+                    });
+                }
+                None => {}
+            }
+        }
+    }
+    partial
+}
+
+/// True when the span sits inside a URL or an e-mail address.
+fn inside_url(text: &str, span: Span) -> bool {
+    let mut from = span.start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let start = text[from..span.start]
+        .rfind(char::is_whitespace)
+        .map_or(from, |i| from + i + 1);
+    let end = text[span.end..to]
+        .find(char::is_whitespace)
+        .map_or(to, |i| span.end + i);
+    let chunk = &text[start..end];
+    ["://", "www.", ".com/", ".org/", ".html", "@"]
+        .iter()
+        .any(|m| chunk.contains(m))
+}
+
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "going",
+    "scheduled",
+    "expected",
+    "expects",
+    "expect",
+    "plans",
+    "plan",
+    "planned",
+    "until",
+    "till",
+    "upcoming",
+    "due",
+    "next",
+    "intends",
+    "aims",
+    "hopes",
+    "won't",
+];
+const PAST_CUES: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "last",
+    "since",
+    "said",
+    "told",
+    "announced",
+    "reported",
+    "earlier",
+    "previous",
+];
+
+/// The tense around `span`: the nearest cue word in its sentence, looking back up to eight words
+/// and ahead up to four.
+fn lean(doc: &Document, span: Span) -> Lean {
+    let sentence = match doc.sentences.binary_search_by(|s| s.start.cmp(&span.start)) {
+        Ok(i) => doc.sentences[i],
+        Err(0) => return Lean::Neutral,
+        Err(i) => doc.sentences[i - 1],
+    };
+    let ctx = Context {
+        text: doc.text,
+        span,
+        paragraph: sentence,
+    };
+    let classify = |w: &str| -> Option<Lean> {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+            .to_ascii_lowercase();
+        if w.ends_with("'ll") || w.ends_with("\u{2019}ll") || FUTURE_CUES.contains(&w.as_str()) {
+            return Some(Lean::Future);
+        }
+        if PAST_CUES.contains(&w.as_str())
+            || (w.len() > 4 && w.ends_with("ed") && w != "need" && w != "speed")
+        {
+            return Some(Lean::Past);
+        }
+        None
+    };
+    let before = ctx.words_before(8);
+    let after = ctx.words_after(4);
+    for (i, w) in before.iter().rev().enumerate() {
+        if let Some(l) = classify(w) {
+            // A cue right after is as near as one before.
+            if let Some(l2) = after.iter().take(i).find_map(|w| classify(w)) {
+                return l2;
+            }
+            return l;
+        }
+    }
+    after
+        .iter()
+        .find_map(|w| classify(w))
+        .unwrap_or(Lean::Neutral)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn reference() -> Option<CalendarDate> {
+        CalendarDate::parse_iso("2025-08-19")
+    }
+
+    /// Renders the mentions found in `input` as `text=TYPE value` lines.
+    fn render(input: &str, reference: Option<CalendarDate>) -> String {
+        find(&segment(input), reference)
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}={} {}",
+                    m.span.text(input),
+                    m.timex_type.as_str(),
+                    m.value
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn check(input: &str, expect: &str) {
+        assert_eq!(render(input, reference()), expect, "{input}");
+    }
+
+    #[test]
+    fn every_rule_example_resolves() {
+        let mut names = std::collections::HashSet::new();
+        for rule in RULES {
+            assert!(names.insert(rule.name), "duplicate rule name {}", rule.name);
+            assert!(
+                rule.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                rule.name
+            );
+            assert!(!rule.examples.is_empty(), "{} has no examples", rule.name);
+            for (text, expect) in rule.examples {
+                let found = find(&segment(text), reference());
+                assert!(
+                    found
+                        .iter()
+                        .any(|m| m.rule == rule.name && m.value == *expect),
+                    "rule {}: {text:?} should give {expect}, got {:?}",
+                    rule.name,
+                    found
+                        .iter()
+                        .map(|m| (m.rule, m.span.text(text), m.value.as_str()))
+                        .collect::<Vec<_>>()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn extents_follow_timeml() {
+        check(
+            "It fell about three years ago.",
+            "about three years ago=DATE 2022",
+        );
+        check("They met in early December.", "early December=DATE 2025-12");
+        check(
+            "He arrived Tuesday morning.",
+            "Tuesday morning=TIME 2025-08-19TMO",
+        );
+        check(
+            "The index fell for the past three years.",
+            "the past three years=DURATION P3Y",
+        );
+    }
+
+    #[test]
+    fn tense_picks_the_weekday() {
+        check("The vote will be held on Friday.", "Friday=DATE 2025-08-22");
+        check(
+            "He said on Friday that it was over.",
+            "Friday=DATE 2025-08-15",
+        );
+    }
+
+    #[test]
+    fn weak_readings_need_context() {
+        check("You may leave. Theresa May spoke.", "");
+        check(
+            "Troops march on. March 5 was cold.",
+            "March 5=DATE 2025-03-05",
+        );
+        check(
+            "Apollo 11 carried 1,990 people; call 555-2025 or see Bill 2025.",
+            "",
+        );
+        check(
+            "The score was 3-1 at http://example.com/2024/05/01/story.",
+            "",
+        );
+    }
+
+    #[test]
+    fn dateline_anchors_without_reference() {
+        let text = "March 27, 2008\nThe deal was signed yesterday.";
+        assert_eq!(
+            render(text, None),
+            "March 27, 2008=DATE 2008-03-27; yesterday=DATE 2008-03-26"
+        );
+        let text = "WASHINGTON, Aug. 19 (AP) -- The bill passed on Monday.";
+        assert_eq!(
+            render(text, None),
+            "Aug. 19=DATE XXXX-08-19; Monday=DATE XXXX-WXX-1"
+        );
+        assert_eq!(render("It ended in June.", None), "June=DATE XXXX-06");
+    }
 }
