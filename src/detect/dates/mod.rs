@@ -47,12 +47,9 @@ pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention>
                 if span.is_empty() || inside_url(text, span) {
                     continue;
                 }
-                let ctx = Context {
-                    text,
-                    span,
-                    paragraph,
-                };
+                let ctx = Context::new(text, span, paragraph);
                 if let Some((timex_type, spec)) = (RULES[rule].build)(&caps, &ctx) {
+                    let span = Span::new(span.start + ctx.start_shift.get(), span.end);
                     candidates.push(Candidate {
                         span,
                         timex_type,
@@ -146,11 +143,15 @@ fn extend_with_modifiers(text: &str, chosen: &mut [Candidate]) {
     for c in chosen.iter_mut() {
         for _ in 0..2 {
             let before = &text[floor..c.span.start];
-            let Some(m) = MODIFIERS.iter().find(|m| {
-                before.len() >= m.len()
-                    && before.is_char_boundary(before.len() - m.len())
-                    && before[before.len() - m.len()..].eq_ignore_ascii_case(m)
-            }) else {
+            let Some(m) = MODIFIERS
+                .iter()
+                .filter(|m| {
+                    before.len() >= m.len()
+                        && before.is_char_boundary(before.len() - m.len())
+                        && before[before.len() - m.len()..].eq_ignore_ascii_case(m)
+                })
+                .max_by_key(|m| m.len())
+            else {
                 break;
             };
             let start = c.span.start - m.len();
@@ -240,6 +241,10 @@ const FUTURE_CUES: &[&str] = &[
     "aims",
     "hopes",
     "won't",
+    "supposed",
+    "set",
+    "slated",
+    "tomorrow",
 ];
 const PAST_CUES: &[&str] = &[
     "was",
@@ -265,40 +270,37 @@ fn lean(doc: &Document, span: Span) -> Lean {
         Err(0) => return Lean::Neutral,
         Err(i) => doc.sentences[i - 1],
     };
-    let ctx = Context {
-        text: doc.text,
-        span,
-        paragraph: sentence,
+    let ctx = Context::new(doc.text, span, sentence);
+    let before = ctx.words_before(8);
+    let after = ctx.words_after(4);
+    let nearest = |classify: &dyn Fn(&str) -> Option<Lean>| -> Option<Lean> {
+        for (i, w) in before.iter().rev().enumerate() {
+            if let Some(l) = classify(w) {
+                // A cue right after is as near as one before.
+                return after.iter().take(i).find_map(|w| classify(w)).or(Some(l));
+            }
+        }
+        after.iter().find_map(|w| classify(w))
     };
-    let classify = |w: &str| -> Option<Lean> {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-            .to_ascii_lowercase();
+    let explicit = |w: &str| -> Option<Lean> {
+        let w = normalize_word(w);
         if w.ends_with("'ll") || w.ends_with("\u{2019}ll") || FUTURE_CUES.contains(&w.as_str()) {
             return Some(Lean::Future);
         }
-        if PAST_CUES.contains(&w.as_str())
-            || (w.len() > 4 && w.ends_with("ed") && w != "need" && w != "speed")
-        {
-            return Some(Lean::Past);
-        }
-        None
+        PAST_CUES.contains(&w.as_str()).then_some(Lean::Past)
     };
-    let before = ctx.words_before(8);
-    let after = ctx.words_after(4);
-    for (i, w) in before.iter().rev().enumerate() {
-        if let Some(l) = classify(w) {
-            // A cue right after is as near as one before.
-            if let Some(l2) = after.iter().take(i).find_map(|w| classify(w)) {
-                return l2;
-            }
-            return l;
-        }
-    }
-    after
-        .iter()
-        .find_map(|w| classify(w))
+    let past_participle = |w: &str| -> Option<Lean> {
+        let w = normalize_word(w);
+        (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")).then_some(Lean::Past)
+    };
+    nearest(&explicit)
+        .or_else(|| nearest(&past_participle))
         .unwrap_or(Lean::Neutral)
+}
+
+fn normalize_word(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .to_ascii_lowercase()
 }
 
 #[cfg(test)]

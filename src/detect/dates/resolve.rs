@@ -227,6 +227,8 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
             let year = year.unwrap_or(match lean {
                 Lean::Past if month > r.month => r.year - 1,
                 Lean::Future if month < r.month => r.year + 1,
+                Lean::Neutral if month + 6 < r.month => r.year + 1,
+                Lean::Neutral if month > r.month + 6 => r.year - 1,
                 _ => r.year,
             });
             format!("{year:04}-{month:02}")
@@ -245,8 +247,11 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
         &Spec::Weekday(w) => {
             let back = (i64::from(r.weekday()) - i64::from(w)).rem_euclid(7);
             let ahead = (i64::from(w) - i64::from(r.weekday())).rem_euclid(7);
+            // A weekday six days away is more likely the day after (or before) the dateline.
             let shift = match lean {
+                Lean::Future if ahead == 6 => -1,
                 Lean::Future => ahead,
+                _ if back == 6 => 1,
                 _ => -back,
             };
             r.add_days(shift).to_string()
@@ -280,7 +285,12 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
             let current = (r.month - 1) / 3 + 1;
             let year = year.unwrap_or_else(|| {
                 let y = r.year + year_offset as i32;
-                if year_offset == 0 && lean == Lean::Past && quarter > current {
+                let late = match lean {
+                    Lean::Past => quarter > current,
+                    Lean::Neutral => quarter > current + 1,
+                    Lean::Future => false,
+                };
+                if year_offset == 0 && late {
                     y - 1
                 } else {
                     y
@@ -327,10 +337,10 @@ fn season_year(r: CalendarDate, code: &str, offset: i64, lean: Lean) -> i32 {
                 y + 1
             }
         }
-        _ => match lean {
-            Lean::Past if starts(y) > now => y - 1,
-            _ => y,
-        },
+        _ => {
+            let _ = lean;
+            y
+        }
     }
 }
 
@@ -392,6 +402,7 @@ mod tests {
     #[test]
     fn relative_values() {
         check(Spec::Weekday(4), Lean::Past, "2025-08-15");
+        check(Spec::Weekday(2), Lean::Past, "2025-08-20");
         check(Spec::Weekday(4), Lean::Future, "2025-08-22");
         check(Spec::Weekday(1), Lean::Past, "2025-08-19");
         check(

@@ -5,6 +5,7 @@
 //! overlapping matches or resolve values against the reference date (see `mod.rs` and `resolve.rs`).
 //! Placeholders such as `{month}` expand from the lists in `lexicon::time_words`.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
@@ -37,9 +38,30 @@ pub struct Context<'t> {
     pub span: Span,
     /// The paragraph holding it.
     pub paragraph: Span,
+    /// Bytes a builder drops from the start of the extent ("the" before an adjective such as
+    /// "the 14-day period").
+    pub start_shift: Cell<usize>,
 }
 
 impl<'t> Context<'t> {
+    /// A context for `span` inside `paragraph`.
+    pub fn new(text: &'t str, span: Span, paragraph: Span) -> Context<'t> {
+        Context {
+            text,
+            span,
+            paragraph,
+            start_shift: Cell::new(0),
+        }
+    }
+
+    /// Drops a leading "the " from the extent when the match starts with it.
+    fn drop_leading_the(&self) {
+        let s = self.span.text(self.text);
+        if s.len() > 4 && s[..4].eq_ignore_ascii_case("the ") {
+            self.start_shift.set(4);
+        }
+    }
+
     /// Up to `n` words before the match in the same paragraph, nearest last, with punctuation kept
     /// on the tokens (looks back at most 120 bytes).
     pub fn words_before(&self, n: usize) -> Vec<&'t str> {
@@ -154,6 +176,7 @@ fn offset_word(word: &str) -> i64 {
 fn unit_of(word: &str) -> Option<Unit> {
     Some(match time_word(word)?.1 {
         "D" => Unit::Day,
+        "Q" => Unit::Quarter,
         "W" | "F" => Unit::Week,
         "WE" => Unit::Weekend,
         "M" => Unit::Month,
@@ -180,6 +203,7 @@ fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
         "F" => (false, "W", 2.0),
         "WE" => (false, "WE", 1.0),
         "M" => (false, "M", 1.0),
+        "Q" => (false, "M", 3.0),
         "Y" => (false, "Y", 1.0),
         "DE" => (false, "Y", 10.0),
         "CE" => (false, "Y", 100.0),
@@ -187,10 +211,11 @@ fn duration_value(n: Option<f64>, unit: &str) -> Option<String> {
     };
     let t = if time { "T" } else { "" };
     let amount = match n {
-        None if factor > 1.0 => {
-            return Some(format!("P{t}X{}", if code == "Y" { "Y" } else { code }))
-        }
+        None if factor > 1.0 => return Some(format!("P{t}X{code}")),
         None => "X".to_string(),
+        Some(n) if time && code == "H" && (n * 2.0).fract() == 0.0 && n.fract() != 0.0 => {
+            return Some(format!("PT{}H30M", n.trunc() as u64));
+        }
         Some(n) => {
             let v = n * factor;
             if v.fract() == 0.0 {
@@ -479,7 +504,12 @@ fn part_of_day(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
 }
 
 fn relative_unit(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
-    let unit_word = get(c, "unit")?.to_ascii_lowercase();
+    let unit_raw = get(c, "unit")?;
+    if capitalized(unit_raw) && !unit_raw.chars().all(|ch| ch.is_uppercase()) {
+        // "This Week", "Next Year": a title.
+        return None;
+    }
+    let unit_word = unit_raw.to_ascii_lowercase();
     let offset = offset_word(get(c, "rel")?);
     let unit = match unit_word.as_str() {
         "quarter" => Unit::Quarter,
@@ -530,13 +560,12 @@ fn year_alone(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
         ) || p.is_alphanumeric()
         {
             // "$2000", "555-2025", "3.2010": not years (a range "1990-2000" keeps its first year).
+            let head = &ctx.text[..ctx.span.start - 1];
             let range = p == '-'
-                && ctx.text[..ctx.span.start - 1]
-                    .chars()
-                    .rev()
-                    .take(4)
-                    .all(|d| d.is_ascii_digit())
-                && ctx.span.start >= 5;
+                && (head.len() >= 4
+                    && head.is_char_boundary(head.len() - 4)
+                    && head[head.len() - 4..].chars().all(|d| d.is_ascii_digit())
+                    || head.to_ascii_lowercase().ends_with("mid"));
             if !range {
                 return None;
             }
@@ -707,12 +736,18 @@ fn century(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
     value(TimexType::Date, format!("{:02}", n - 1))
 }
 
-fn ordinal_quarter(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
+fn ordinal_quarter(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
     let quarter = quarter_of(get(c, "q")?)?;
+    let text = ctx.span.text(ctx.text).to_ascii_lowercase();
+    if text.ends_with("-quarter") && get(c, "year").is_none() && get(c, "rel").is_none() {
+        ctx.drop_leading_the();
+    }
     let year = get(c, "year")
         .or_else(|| get(c, "year2"))
         .and_then(parse_year);
-    let year_offset = get(c, "rel").map_or(0, offset_word);
+    let year_offset = get(c, "rel")
+        .or_else(|| get(c, "rel2"))
+        .map_or(0, offset_word);
     date(
         TimexType::Date,
         Spec::Quarter {
@@ -757,6 +792,10 @@ fn the_quarter(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
 }
 
 fn year_ago_period(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
+    if ctx.span.text(ctx.text).ends_with(['o', 'O', 'r', 'R']) {
+        // "the year-ago results": an adjective; its determiner belongs to the noun.
+        ctx.drop_leading_the();
+    }
     if let Some(q) = get(c, "q").and_then(quarter_of) {
         return date(
             TimexType::Date,
@@ -773,11 +812,11 @@ fn year_ago_period(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
 /// "a year ago", "year-earlier": the same quarter a year before when the text speaks of quarters,
 /// else the previous year.
 fn year_earlier(ctx: &Context) -> Option<(TimexType, Spec)> {
-    let mut from = ctx.span.start.saturating_sub(400).max(ctx.paragraph.start);
+    let mut from = ctx.span.start.saturating_sub(2000);
     while !ctx.text.is_char_boundary(from) {
         from += 1;
     }
-    let mut to = (ctx.span.end + 100).min(ctx.paragraph.end);
+    let mut to = (ctx.span.end + 100).min(ctx.text.len());
     while !ctx.text.is_char_boundary(to) {
         to -= 1;
     }
@@ -816,6 +855,13 @@ fn half(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
 
 fn ago(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
     let unit_word = get(c, "unit")?;
+    // "a month earlier than usual" compares; it does not date.
+    if ctx
+        .next_word()
+        .is_some_and(|w| w.eq_ignore_ascii_case("than"))
+    {
+        return None;
+    }
     let n = amount(get(c, "num")?)?;
     let Some(n) = n else {
         return value(TimexType::Date, "PAST_REF");
@@ -837,7 +883,8 @@ fn ago(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
     let code = time_word(unit_word)?.1;
     let (unit, times) = match code {
         "H" | "MI" | "S" => (Unit::Day, 0),
-        "F" => (Unit::Week, 2),
+        "F" => (Unit::Day, 14),
+        "W" if n <= 2 => (Unit::Day, 7),
         _ => (unit_of(unit_word)?, 1),
     };
     date(
@@ -877,17 +924,35 @@ fn duration(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
             return value(TimexType::Set, duration_value(Some(1.0), unit_word)?);
         }
     }
-    // Plural units need a number other than one; "one years" is not English.
-    let v = duration_value(n, unit_word)?;
-    let mut vague = n.is_none();
-    if let Some(rel) = get(c, "rel") {
-        let r = rel.to_ascii_lowercase();
-        if vague && matches!(r.as_str(), "coming" | "next") && lower_num != "few" {
-            vague = true;
-        }
+    // Ages ("a 6-year-old"), titles ("60 Minutes"), ordinals ("a second") and fractions
+    // ("a quarter of") are not durations.
+    let after = &ctx.text[ctx.span.end..];
+    if after.starts_with("-old") || after.starts_with(" old") || after.starts_with("-olds") {
+        return None;
     }
-    let _ = vague;
-    value(TimexType::Duration, v)
+    if capitalized(unit_word) && !unit_word.chars().all(|ch| ch.is_uppercase()) {
+        return None;
+    }
+    let code = time_word(unit_word)?.1;
+    if matches!(lower_num.as_str(), "a" | "an") && matches!(code, "S" | "Q" | "WE") {
+        return None;
+    }
+    if code == "WE" {
+        return None;
+    }
+    if get(c, "range").is_some() {
+        n = None;
+    }
+    let text = ctx.span.text(ctx.text);
+    let hyphenated = text.contains(&format!("-{unit_word}"));
+    let lower_text = text.to_ascii_lowercase();
+    if hyphenated && lower_text.starts_with("the ") {
+        ctx.drop_leading_the();
+    }
+    if lower_text.starts_with("first ") && get(c, "rel").is_some() {
+        ctx.start_shift.set("first ".len());
+    }
+    value(TimexType::Duration, duration_value(n, unit_word)?)
 }
 
 fn bare_units(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
@@ -1110,7 +1175,7 @@ fn holiday(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
 // ------------------------------------------------------------------------------------- the table
 
 /// Numbers in digits or words.
-const NUM: &str = r"(?:\d+(?:\.\d+)?|(?:{cardinal})(?:[- ](?:{cardinal}))*|a couple of|a dozen|a hundred|a few|a number of|several|many|some|few|numerous|an|a)";
+const NUM: &str = r"(?:\d+(?:\.\d+)?|(?:{cardinal})(?:[- ](?:{cardinal}))*|a couple of|couple of|a dozen|a hundred|a few|a number of|several|many|some|few|numerous|an|a)";
 /// Units of time, singular and plural.
 const UNITS: &str = r"(?:{unit})";
 
@@ -1297,7 +1362,7 @@ pub static RULES: &[DateRule] = &[
     },
     DateRule {
         name: "ordinal-quarter",
-        pattern: r"(?i)\b(?:the )?(?:(?<rel>this|last|next) year's )?(?:(?<year>[12]\d{3})(?:'s)? )?(?:(?:fiscal|calendar) )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b(?: of (?:fiscal )?(?<year2>[12]\d{3})\b)?",
+        pattern: r"(?i)\b(?:the )?(?:(?<rel>this|last|next) year's )?(?:(?<year>[12]\d{3})(?:'s)? )?(?:(?:fiscal|calendar) )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b(?: of (?:(?:fiscal )?(?<year2>[12]\d{3})\b|(?<rel2>this|last|next) year\b))?",
         examples: &[
             ("the third quarter", "2025-Q3"),
             ("the fourth quarter", "2025-Q4"),
@@ -1305,6 +1370,7 @@ pub static RULES: &[DateRule] = &[
             ("the 1988 third quarter", "1988-Q3"),
             ("the third quarter of 1984", "1984-Q3"),
             ("last year's second quarter", "2024-Q2"),
+            ("the first quarter of last year", "2024-Q1"),
         ],
         build: ordinal_quarter,
     },
@@ -1356,7 +1422,7 @@ pub static RULES: &[DateRule] = &[
     },
     DateRule {
         name: "duration",
-        pattern: r"(?i)\b(?:the )?(?:(?<rel>past|last|next|first|coming|previous|final|latest|following|remaining|initial|further|additional|recent|other) )?(?<num>{num}|per)(?<frac> \d/\d)?(?<half> and a half)?(?: (?:more|full|straight|consecutive|additional|long|whole|entire))?[ -](?<unit>{units})(?<half2> and a half)?(?:[ -]old)?\b",
+        pattern: r"(?i)\b(?:the )?(?:(?<rel>past|last|next|first|coming|previous|final|latest|following|remaining|initial|further|additional|recent|other) )?(?<num>{num}|per)(?<range>(?: to | or |-)(?:{num}))?(?<frac> \d/\d)?(?<half> and a half)?(?: (?:more|full|straight|consecutive|additional|long|whole|entire))?(?: (?:trading|business|working|calendar|school))?[ -](?<unit>{units})(?<half2> and a half)?\b",
         examples: &[
             ("three years", "P3Y"),
             ("the past three years", "P3Y"),
@@ -1365,7 +1431,9 @@ pub static RULES: &[DateRule] = &[
             ("the next few months", "PXM"),
             ("two-year", "P2Y"),
             ("24 hours", "PT24H"),
-            ("5 1/2 hours", "PT5.5H"),
+            ("5 1/2 hours", "PT5H30M"),
+            ("the next 12 to 18 months", "PXM"),
+            ("the past five trading days", "P5D"),
             ("thirty minutes", "PT30M"),
             ("two and a half years", "P2.5Y"),
         ],
