@@ -117,6 +117,28 @@ pub enum Spec {
         /// Year offset from the anchor when the year is absent.
         year_offset: i64,
     },
+    /// The weekend nearest the anchor: the coming one in future contexts, else the last one.
+    WeekendNear,
+    /// The ISO week holding the first day of week `n` of a month (`n` = 0: its last week).
+    WeekOfMonth {
+        /// Month 1–12.
+        month: u32,
+        /// The year when the text gives it.
+        year: Option<i32>,
+        /// 1–4, or 0 for the last week.
+        n: u32,
+    },
+    /// The `n`-th given weekday of a month (Thanksgiving: the fourth Thursday of November).
+    NthWeekday {
+        /// Month 1–12.
+        month: u32,
+        /// Weekday, 0 = Monday.
+        weekday: u32,
+        /// 1–5.
+        n: u32,
+        /// The year when the text gives it.
+        year: Option<i32>,
+    },
     /// A day with a time of day appended: `T15:00`, `TMO`.
     WithTime {
         /// The day.
@@ -196,6 +218,16 @@ fn unanchored(spec: &Spec) -> String {
         Spec::Season { code, year, .. } => format!("{}-{code}", year_text(*year)),
         Spec::Quarter { quarter, year, .. } => format!("{}-Q{quarter}", year_text(*year)),
         Spec::Half { half, year, .. } => format!("{}-H{half}", year_text(*year)),
+        Spec::WeekendNear => "XXXX-WXX-WE".into(),
+        Spec::WeekOfMonth { year, .. } => format!("{}-WXX", year_text(*year)),
+        Spec::NthWeekday {
+            month,
+            weekday,
+            n,
+            year: Some(y),
+        } => nth_weekday(*y, *month, *weekday, *n)
+            .map_or_else(|| format!("{y:04}-{month:02}-XX"), |d| d.to_string()),
+        Spec::NthWeekday { month, .. } => format!("XXXX-{month:02}-XX"),
         Spec::WithTime { day, time } => format!("{}{time}", unanchored(day)),
     }
 }
@@ -306,8 +338,44 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
             let year = year.unwrap_or(r.year + year_offset as i32);
             format!("{year:04}-H{half}")
         }
+        Spec::WeekendNear => {
+            let this_week = r.weekday() >= 5 || lean == Lean::Future;
+            relative(r, Unit::Weekend, if this_week { 0 } else { -1 })
+        }
+        &Spec::WeekOfMonth { month, year, n } => {
+            let year = year.unwrap_or(r.year);
+            let day = match n {
+                0 => crate::calendar::days_in_month(year, month),
+                n => 1 + 7 * (n.clamp(1, 4) - 1),
+            };
+            match CalendarDate::new(year, month, day) {
+                Some(d) => {
+                    let (y, w) = iso_week(d);
+                    format!("{y:04}-W{w:02}")
+                }
+                None => format!("{year:04}-{month:02}"),
+            }
+        }
+        &Spec::NthWeekday {
+            month,
+            weekday,
+            n,
+            year,
+        } => {
+            let year = year.unwrap_or(r.year);
+            nth_weekday(year, month, weekday, n)
+                .map_or_else(|| format!("{year:04}-{month:02}"), |d| d.to_string())
+        }
         Spec::WithTime { day, time } => format!("{}{time}", resolve_with(day, r, lean)),
     }
+}
+
+/// The `n`-th `weekday` of `month` in `year`.
+fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32) -> Option<CalendarDate> {
+    let first = CalendarDate::new(year, month, 1)?;
+    let offset = (i64::from(weekday) - i64::from(first.weekday())).rem_euclid(7);
+    let d = first.add_days(offset + 7 * (i64::from(n) - 1));
+    (d.month == month).then_some(d)
 }
 
 /// The year of a season named relative to the anchor.
@@ -514,6 +582,20 @@ mod tests {
             Lean::Neutral,
             "2025-02",
         );
+        check(Spec::WeekendNear, Lean::Past, "2025-W33-WE");
+        let thanksgiving = Spec::NthWeekday {
+            month: 11,
+            weekday: 3,
+            n: 4,
+            year: None,
+        };
+        check(thanksgiving, Lean::Neutral, "2025-11-27");
+        let last_week_of_march = Spec::WeekOfMonth {
+            month: 3,
+            year: Some(2009),
+            n: 0,
+        };
+        check(last_week_of_march, Lean::Neutral, "2009-W14");
     }
 
     #[test]

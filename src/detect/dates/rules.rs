@@ -1160,7 +1160,21 @@ fn holiday(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
     } else if name.starts_with("halloween") {
         (10, 31)
     } else {
-        return None;
+        let year = get(c, "year").and_then(parse_year);
+        let (month, weekday, n) = if name.starts_with("thanksgiving") {
+            (11, 3, 4)
+        } else {
+            (9, 0, 1)
+        };
+        return date(
+            TimexType::Date,
+            Spec::NthWeekday {
+                month,
+                weekday,
+                n,
+                year,
+            },
+        );
     };
     date(
         TimexType::Date,
@@ -1532,14 +1546,73 @@ pub static RULES: &[DateRule] = &[
     },
     DateRule {
         name: "holiday",
-        pattern: r"\b(?<h>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Independence Day|Valentine's Day|Halloween)\b(?:,? (?<year>[12]\d{3})\b)?",
+        pattern: r"\b(?<h>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Independence Day|Valentine's Day|Halloween|Thanksgiving Day|Thanksgiving|Labor Day)\b(?:,? (?<year>[12]\d{3})\b)?",
         examples: &[
             ("Christmas Day", "2025-12-25"),
             ("New Year's Day 2024", "2024-01-01"),
+            ("Thanksgiving Day", "2025-11-27"),
         ],
         build: holiday,
     },
+    DateRule {
+        name: "the-weekend",
+        pattern: r"(?i)\b(?:over|during|on|for|at|ahead of|after|before|through|until|this past) (?<t>the weekend)\b",
+        examples: &[("over the weekend", "2025-W33-WE")],
+        build: weekend_near,
+    },
+    DateRule {
+        name: "in-the-period",
+        pattern: r"(?i)\b(?:earlier|later|early|late) in the (?<unit>year|month|week|day)\b",
+        examples: &[
+            ("earlier in the year", "2025"),
+            ("late in the day", "2025-08-19"),
+        ],
+        build: in_the_period,
+    },
+    DateRule {
+        name: "a-while",
+        pattern: r"(?i)\ba (?:long |short |little )?while\b",
+        examples: &[("for a while", "PXX")],
+        build: a_while,
+    },
+    DateRule {
+        name: "week-of-month",
+        pattern: r"(?i)\b(?:the )?(?<which>first|second|third|fourth|last|final) week of (?<month>{month_name})(?: (?<year>[12]\d{3}))?\b",
+        examples: &[
+            ("the last week of March 2009", "2009-W14"),
+            ("the first week of September", "2025-W36"),
+        ],
+        build: week_of_month,
+    },
 ];
+
+fn weekend_near(_: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
+    date(TimexType::Date, Spec::WeekendNear)
+}
+
+fn in_the_period(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
+    let unit = unit_of(get(c, "unit")?)?;
+    date(TimexType::Date, Spec::Relative { unit, offset: 0 })
+}
+
+fn a_while(_: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
+    let prev = ctx.prev_word()?.to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "for" | "in" | "after" | "within" | "took" | "take"
+    )
+    .then(|| (TimexType::Duration, Spec::Value("PXX".into())))
+}
+
+fn week_of_month(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
+    let month = month_number(get(c, "month")?)?;
+    let n = match get(c, "which")?.to_ascii_lowercase().as_str() {
+        "last" | "final" => 0,
+        w => ordinal_value(w)?,
+    };
+    let year = get(c, "year").and_then(parse_year);
+    date(TimexType::Date, Spec::WeekOfMonth { month, year, n })
+}
 
 fn the_day_year(_: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
     date(
@@ -1553,7 +1626,11 @@ fn the_day_year(_: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
 
 /// The pattern of `rule` with its placeholders expanded.
 pub fn expand(pattern: &str) -> String {
-    let mut out = pattern.replace("{num}", NUM).replace("{units}", UNITS);
+    // ASCII word boundaries keep the fast regex engines usable on any text.
+    let mut out = pattern
+        .replace("{num}", NUM)
+        .replace("{units}", UNITS)
+        .replace(r"\b", r"(?-u:\b)");
     for list in [
         "month_name",
         "month",
