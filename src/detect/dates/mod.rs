@@ -69,7 +69,7 @@ pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention>
         }),
         None => dateline(doc, &chosen),
     };
-    chosen
+    let mut mentions: Vec<DateMention> = chosen
         .into_iter()
         .map(|c| {
             let lean = lean(doc, c.span);
@@ -80,7 +80,36 @@ pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention>
                 rule: RULES[c.rule].name,
             }
         })
-        .collect()
+        .collect();
+    same_quarter_a_year_earlier(text, &mut mentions);
+    mentions
+}
+
+/// "Sales in the third quarter rose from a year earlier": the comparison is with the quarter just
+/// named, a year before, when one is named shortly before in the same paragraph.
+fn same_quarter_a_year_earlier(text: &str, mentions: &mut [DateMention]) {
+    let is_quarter = |v: &str| {
+        v.len() == 7
+            && v.as_bytes()[4] == b'-'
+            && v.as_bytes()[5] == b'Q'
+            && v[..4].parse::<i32>().is_ok()
+    };
+    for i in 1..mentions.len() {
+        let (head, tail) = mentions.split_at_mut(i);
+        let (prev, current) = (&head[i - 1], &mut tail[0]);
+        let relative = current.rule == "ago"
+            && matches!(prev.rule, "ordinal-quarter" | "the-quarter" | "q-number");
+        let gap = &text[prev.span.end..current.span.start];
+        if relative
+            && is_quarter(&current.value)
+            && is_quarter(&prev.value)
+            && gap.len() < 200
+            && !gap.contains('\n')
+        {
+            let year: i32 = prev.value[..4].parse().unwrap_or(0);
+            current.value = format!("{:04}{}", year - 1, &prev.value[4..]);
+        }
+    }
 }
 
 /// Keeps the longest of overlapping candidates (the earlier rule on ties), sorted by start.

@@ -161,11 +161,7 @@ pub struct Anchor {
 /// The TIMEX3 value of `spec`, resolved against `anchor` with the tense `lean`.
 pub fn resolve(spec: &Spec, anchor: Option<Anchor>, lean: Lean) -> String {
     match anchor {
-        Some(a)
-            if !a.year_known && matches!(spec, Spec::Weekday(_) | Spec::WeekdayRelative { .. }) =>
-        {
-            unanchored(spec)
-        }
+        Some(a) if !a.year_known && weekday_based(spec) => unanchored(spec),
         Some(a) => {
             let v = resolve_with(spec, a.date, lean);
             let has_year = v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit);
@@ -176,6 +172,16 @@ pub fn resolve(spec: &Spec, anchor: Option<Anchor>, lean: Lean) -> String {
             }
         }
         None => unanchored(spec),
+    }
+}
+
+/// True when the value depends on the weekday of the anchor, unknowable without its year.
+fn weekday_based(spec: &Spec) -> bool {
+    match spec {
+        Spec::Weekday(_) | Spec::WeekdayRelative { .. } | Spec::WeekendNear => true,
+        Spec::Relative { unit, .. } => matches!(unit, Unit::Week | Unit::Weekend),
+        Spec::WithTime { day, .. } => weekday_based(day),
+        _ => false,
     }
 }
 

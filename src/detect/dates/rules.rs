@@ -792,7 +792,8 @@ fn the_quarter(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
 }
 
 fn year_ago_period(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
-    if ctx.span.text(ctx.text).ends_with(['o', 'O', 'r', 'R']) {
+    let lower = ctx.span.text(ctx.text).to_ascii_lowercase();
+    if lower.ends_with("year-ago") || lower.ends_with("year-earlier") {
         // "the year-ago results": an adjective; its determiner belongs to the noun.
         ctx.drop_leading_the();
     }
