@@ -258,22 +258,31 @@ const FUTURE_CUES: &[&str] = &[
     "expected",
     "expects",
     "expect",
+    "expecting",
     "plans",
     "plan",
     "planned",
+    "planning",
     "until",
     "till",
     "upcoming",
     "due",
     "next",
     "intends",
+    "intend",
+    "intending",
     "aims",
     "hopes",
+    "hoping",
     "won't",
     "supposed",
-    "set",
     "slated",
     "tomorrow",
+    "would",
+    "ahead",
+    "soon",
+    "ready",
+    "prepared",
 ];
 const PAST_CUES: &[&str] = &[
     "was",
@@ -318,12 +327,13 @@ fn lean(doc: &Document, span: Span) -> Lean {
         }
         PAST_CUES.contains(&w.as_str()).then_some(Lean::Past)
     };
-    let past_participle = |w: &str| -> Option<Lean> {
+    // A past form ending in -ed counts only close before the expression ("arrived Monday").
+    let past_form = before.iter().rev().take(4).any(|w| {
         let w = normalize_word(w);
-        (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")).then_some(Lean::Past)
-    };
+        w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
+    });
     nearest(&explicit)
-        .or_else(|| nearest(&past_participle))
+        .or(past_form.then_some(Lean::Past))
         .unwrap_or(Lean::Neutral)
 }
 
@@ -397,7 +407,10 @@ mod tests {
             "It fell about three years ago.",
             "about three years ago=DATE 2022",
         );
-        check("They met in early December.", "early December=DATE 2025-12");
+        check(
+            "They will meet in early December.",
+            "early December=DATE 2025-12",
+        );
         check(
             "He arrived Tuesday morning.",
             "Tuesday morning=TIME 2025-08-19TMO",

@@ -265,8 +265,7 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
             let year = year.unwrap_or(match lean {
                 Lean::Past if month > r.month => r.year - 1,
                 Lean::Future if month < r.month => r.year + 1,
-                Lean::Neutral if month + 6 < r.month => r.year + 1,
-                Lean::Neutral if month > r.month + 6 => r.year - 1,
+                Lean::Neutral if month > r.month + 3 => r.year - 1,
                 _ => r.year,
             });
             format!("{year:04}-{month:02}")
@@ -368,7 +367,15 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
             n,
             year,
         } => {
-            let year = year.unwrap_or(r.year);
+            let year = year.unwrap_or_else(|| {
+                let this_year = nth_weekday(r.year, month, weekday, n);
+                let ahead = this_year.map_or(0, |d| d.to_days() - r.to_days());
+                if ahead > 31 && lean != Lean::Future {
+                    r.year - 1
+                } else {
+                    r.year
+                }
+            });
             nth_weekday(year, month, weekday, n)
                 .map_or_else(|| format!("{year:04}-{month:02}"), |d| d.to_string())
         }
@@ -533,7 +540,7 @@ mod tests {
                 month: 12,
             },
             Lean::Neutral,
-            "2025-12",
+            "2024-12",
         );
         check(
             Spec::Date {
@@ -595,7 +602,7 @@ mod tests {
             n: 4,
             year: None,
         };
-        check(thanksgiving, Lean::Neutral, "2025-11-27");
+        check(thanksgiving, Lean::Future, "2025-11-27");
         let last_week_of_march = Spec::WeekOfMonth {
             month: 3,
             year: Some(2009),

@@ -527,7 +527,18 @@ fn season(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
     let year = get(c, "year").and_then(parse_year);
     let rel = get(c, "rel");
     if rel.is_none() && year.is_none() {
-        let prev = ctx.prev_word()?.to_ascii_lowercase();
+        let mut prev = ctx.prev_word()?.to_ascii_lowercase();
+        let before = ctx.words_before(2);
+        if prev == "the" && before.len() == 2 {
+            // "over the summer": the determiner stays outside, as TimeML draws it.
+            prev = before[0].to_ascii_lowercase();
+            if !matches!(
+                prev.as_str(),
+                "over" | "during" | "in" | "through" | "until"
+            ) {
+                return None;
+            }
+        }
         let ok = matches!(
             prev.as_str(),
             "in" | "during"
@@ -992,7 +1003,14 @@ fn bare_units(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
 fn set_adverb(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
     let word = get(c, "w")?.to_ascii_lowercase();
     let prev = ctx.prev_word().map(str::to_ascii_lowercase);
-    if prev.as_deref() == Some("the") || ctx.next_word().is_some_and(capitalized) {
+    // "the daily" (a newspaper), "its quarterly dividend" (an adjective of a noun).
+    let determiner = prev.as_deref().is_some_and(|p| {
+        matches!(
+            p,
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "your" | "my"
+        )
+    });
+    if determiner || ctx.next_word().is_some_and(capitalized) {
         return None;
     }
     let v = match word.as_str() {
@@ -1551,7 +1569,7 @@ pub static RULES: &[DateRule] = &[
         examples: &[
             ("Christmas Day", "2025-12-25"),
             ("New Year's Day 2024", "2024-01-01"),
-            ("Thanksgiving Day", "2025-11-27"),
+            ("Thanksgiving Day 2024", "2024-11-28"),
         ],
         build: holiday,
     },
