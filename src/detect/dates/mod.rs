@@ -44,7 +44,17 @@ pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention>
                     paragraph.start + extent.start(),
                     paragraph.start + extent.end(),
                 );
-                if span.is_empty() || inside_url(text, span) {
+                // Word boundaries in the patterns are ASCII; a letter of any script next to the
+                // match means it sits inside a word.
+                let glued = text[..paragraph.start + whole.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    || text[paragraph.start + whole.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if span.is_empty() || glued || inside_url(text, span) {
                     continue;
                 }
                 let ctx = Context::new(text, span, paragraph);
@@ -444,6 +454,10 @@ mod tests {
         check(
             "The score was 3-1 at http://example.com/2024/05/01/story.",
             "",
+        );
+        check(
+            "Code \u{e9}2020 and Monday\u{e9} stay words; \u{2014}2019 is a year.",
+            "2019=DATE 2019",
         );
     }
 

@@ -571,12 +571,18 @@ fn year_alone(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
         ) || p.is_alphanumeric()
         {
             // "$2000", "555-2025", "3.2010": not years (a range "1990-2000" keeps its first year).
-            let head = &ctx.text[..ctx.span.start - 1];
+            let head = &ctx.text[..ctx.span.start - p.len_utf8()];
+            let tail4 = head
+                .len()
+                .checked_sub(4)
+                .filter(|&i| head.is_char_boundary(i));
+            let tail3 = head
+                .len()
+                .checked_sub(3)
+                .filter(|&i| head.is_char_boundary(i));
             let range = p == '-'
-                && (head.len() >= 4
-                    && head.is_char_boundary(head.len() - 4)
-                    && head[head.len() - 4..].chars().all(|d| d.is_ascii_digit())
-                    || head.to_ascii_lowercase().ends_with("mid"));
+                && (tail4.is_some_and(|i| head[i..].chars().all(|d| d.is_ascii_digit()))
+                    || tail3.is_some_and(|i| head[i..].eq_ignore_ascii_case("mid")));
             if !range {
                 return None;
             }
@@ -1004,12 +1010,9 @@ fn set_adverb(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
     let word = get(c, "w")?.to_ascii_lowercase();
     let prev = ctx.prev_word().map(str::to_ascii_lowercase);
     // "the daily" (a newspaper), "its quarterly dividend" (an adjective of a noun).
-    let determiner = prev.as_deref().is_some_and(|p| {
-        matches!(
-            p,
-            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "your" | "my"
-        )
-    });
+    let determiner = prev
+        .as_deref()
+        .is_some_and(|p| matches!(p, "the" | "a" | "an" | "its" | "their"));
     if determiner || ctx.next_word().is_some_and(capitalized) {
         return None;
     }
@@ -1531,7 +1534,7 @@ pub static RULES: &[DateRule] = &[
     },
     DateRule {
         name: "noon",
-        pattern: r"(?i)\b(?:(?<dayword>today|tomorrow|yesterday)|(?<weekday>(?-i:{weekday})))?(?: at)? ?\b(?<w>noon|midnight|midday)\b",
+        pattern: r"(?i)\b(?:(?:(?<dayword>today|tomorrow|yesterday)|(?<weekday>(?-i:{weekday})))(?: at)? )?(?<w>noon|midnight|midday)\b",
         examples: &[
             ("noon", "2025-08-19T12:00"),
             ("midnight", "2025-08-19T24:00"),
