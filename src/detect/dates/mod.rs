@@ -456,7 +456,7 @@ mod tests {
             "",
         );
         check(
-            "Code \u{e9}2020 and Monday\u{e9} stay words; \u{2014}2019 is a year.",
+            "Code \u{e9}2020 and Monday\u{e9} stay words; \u{2014}2019 counts.",
             "2019=DATE 2019",
         );
     }
