@@ -1,16 +1,689 @@
-//! Person-name candidates.
+//! Person-name candidates: names with their cue (a title, a first name, initials, a reporting verb, a
+//! byline, a list of names, an earlier mention) and role mentions such as "the Prime Minister".
+//!
+//! Owns finding where a name starts and ends: titles stay outside the span (`President {Donald
+//! Trump}`), possessives too (`{Trump}'s`); particles (`van`, `de`, `bin`), `O'Brien`, hyphenated names,
+//! initials and `Jr.` stay inside. A capitalized sequence becomes a name only with positive evidence,
+//! so places and organisations rarely slip in; overlaps with places and dates are settled later in
+//! `attribute::entities`, and grouping mentions into people happens there too.
+//!
+//! Work is linear: one pass builds capitalized runs per sentence, a second confirms runs from the names
+//! found in the first (a hash set of name words), with bounded look-around.
 
-use crate::segment::Document;
+use std::collections::HashSet;
+
+use crate::annotations::Gender;
+use crate::lexicon::names::{self, NonNameClass, TitleClass};
+use crate::segment::{Document, Token, TokenKind};
 use crate::span::Span;
 
-/// A stretch of text that names a person.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonCandidate {
-    /// The name.
-    pub span: Span,
+/// What a candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CandidateKind {
+    /// A name ("Keir Starmer", "Starmer").
+    Name,
+    /// A title standing for a person ("the Prime Minister").
+    Role,
 }
 
-/// Finds person names in `doc`.
-pub fn find(_doc: &Document) -> Vec<PersonCandidate> {
-    Vec::new()
+/// What made the detector take a stretch of text for a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Cue {
+    /// A title, honorific or role word before it ("Mr", "President", "striker").
+    Title,
+    /// A first name from the lexicon followed by another name word.
+    FirstName,
+    /// Initials followed by a surname ("J.K. Rowling").
+    Initials,
+    /// A reporting verb or an age after it ("… said", "…, 42,").
+    Context,
+    /// A byline or sign-off line.
+    Byline,
+    /// An item in a list next to other names.
+    List,
+    /// The same name, or part of it, found elsewhere in the text with another cue.
+    Known,
+    /// A role mention ("the President").
+    Role,
+}
+
+/// A stretch of text that names a person, or a role standing for one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonCandidate {
+    /// The name, without title or possessive.
+    pub span: Span,
+    /// Name or role.
+    pub kind: CandidateKind,
+    /// The title or role words before the name ("Prime Minister" in "Prime Minister Keir Starmer"), or
+    /// the title of a role mention.
+    pub title: Option<Span>,
+    /// Gender implied by an honorific or by the first name.
+    pub gender: Option<Gender>,
+    /// Why it is taken for a person.
+    pub cue: Cue,
+    /// Number of words in the name.
+    pub n_words: usize,
+}
+
+impl PersonCandidate {
+    /// True when the evidence holds on its own against a competing reading (a place, a date).
+    pub fn is_strong(&self) -> bool {
+        matches!(self.cue, Cue::Title | Cue::Known | Cue::Initials) || self.n_words >= 2
+    }
+}
+
+/// Longest name, in words, taken from a capitalized sequence.
+const MAX_NAME_WORDS: usize = 5;
+
+/// How a token can take part in a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `Smith`, `O'Brien`, `McIntyre`, `al-Assad`.
+    Capitalized,
+    /// `J`, `J.K` (the period after it is part of the name).
+    Initial,
+    /// `SMITH`: capitals only (an acronym, or a name in a headline).
+    Caps,
+    /// Anything else.
+    Other,
+}
+
+fn shape(word: &str) -> Shape {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Other;
+    };
+    let rest = chars.as_str();
+    if first.is_uppercase() {
+        if rest.is_empty() {
+            return Shape::Initial;
+        }
+        if is_initials(word) {
+            return Shape::Initial;
+        }
+        if rest.chars().any(char::is_lowercase) {
+            return Shape::Capitalized;
+        }
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            return Shape::Caps;
+        }
+        return Shape::Other;
+    }
+    // al-Assad, el-Sisi, bin-Laden: a particle joined to a capitalized name.
+    if let Some((head, tail)) = word.split_once('-') {
+        if names::is_particle(head) && tail.chars().next().is_some_and(char::is_uppercase) {
+            return Shape::Capitalized;
+        }
+    }
+    Shape::Other
+}
+
+/// `J.K`, `J.R.R`: single capitals joined by periods.
+fn is_initials(word: &str) -> bool {
+    word.split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// The word without a possessive ending (`Trump's` → `Trump`).
+fn strip_possessive(word: &str) -> (&str, bool) {
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return (stem, true);
+            }
+        }
+    }
+    (word, false)
+}
+
+/// One word of a capitalized run.
+#[derive(Debug, Clone, Copy)]
+struct RunWord {
+    span: Span,
+    shape: Shape,
+}
+
+/// A name found in a run, before it is confirmed.
+#[derive(Debug, Clone)]
+struct Core {
+    words: Vec<RunWord>,
+    title: Option<Span>,
+    title_gender: Option<Gender>,
+    title_class: Option<TitleClass>,
+    sentence_idx: usize,
+    /// Index in `doc.tokens` of the first token after the name.
+    next_token: usize,
+    /// Index in `doc.tokens` of the first token of the name.
+    first_token: usize,
+    /// All words are capitals (a headline).
+    caps: bool,
+    cue: Option<Cue>,
+}
+
+impl Core {
+    fn span(&self) -> Span {
+        Span::new(
+            self.words[0].span.start,
+            self.words[self.words.len() - 1].span.end,
+        )
+    }
+}
+
+/// Finds person names and role mentions in `doc`.
+pub fn find(doc: &Document) -> Vec<PersonCandidate> {
+    let text = doc.text;
+    let mut cores = Vec::new();
+    let mut roles = Vec::new();
+    let mut tok = 0;
+    for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
+        while tok < doc.tokens.len() && doc.tokens[tok].span.start < sentence.start {
+            tok += 1;
+        }
+        let first = tok;
+        while tok < doc.tokens.len() && doc.tokens[tok].span.end <= sentence.end {
+            tok += 1;
+        }
+        scan_sentence(doc, sentence_idx, first, tok, &mut cores, &mut roles);
+    }
+    confirm(doc, &mut cores);
+    let mut out: Vec<PersonCandidate> = cores
+        .into_iter()
+        .filter_map(|c| {
+            let cue = c.cue?;
+            let first_word = c.words[0].span.text(text);
+            let gender = c.title_gender.or_else(|| {
+                (c.words.len() >= 2)
+                    .then(|| names::first_name(first_word).and_then(|f| f.gender()))
+                    .flatten()
+            });
+            Some(PersonCandidate {
+                span: c.span(),
+                kind: CandidateKind::Name,
+                title: c.title,
+                gender,
+                cue,
+                n_words: c.words.len(),
+            })
+        })
+        .collect();
+    out.extend(roles);
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out
+}
+
+fn word_text<'t>(doc: &Document<'t>, t: &Token) -> &'t str {
+    t.span.text(doc.text)
+}
+
+/// Builds the capitalized runs of one sentence (tokens `first..end`) and cuts them into cores.
+fn scan_sentence(
+    doc: &Document,
+    sentence_idx: usize,
+    first: usize,
+    end: usize,
+    cores: &mut Vec<Core>,
+    roles: &mut Vec<PersonCandidate>,
+) {
+    let tokens = &doc.tokens[first..end];
+    let shouting = {
+        let mut letters = false;
+        let mut lower = false;
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let w = word_text(doc, t);
+            letters |= w.chars().any(char::is_alphabetic);
+            lower |= w.chars().any(char::is_lowercase);
+        }
+        letters && !lower
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        // Collect one run: name-shaped words with only initials' periods and particles between them.
+        let mut run: Vec<(RunWord, usize)> = Vec::new();
+        let mut j = i;
+        while j < tokens.len() {
+            let t = tokens[j];
+            if t.kind != TokenKind::Word {
+                break;
+            }
+            let raw = word_text(doc, &t);
+            let (stem, possessive) = strip_possessive(raw);
+            let mut s = shape(stem);
+            if s == Shape::Caps && shouting {
+                s = Shape::Capitalized;
+            }
+            let is_particle_here = s == Shape::Other
+                && !run.is_empty()
+                && names::is_particle(raw)
+                && tokens.get(j + 1).is_some_and(|n| {
+                    n.kind == TokenKind::Word
+                        && shape(strip_possessive(word_text(doc, n)).0) == Shape::Capitalized
+                });
+            if !(matches!(s, Shape::Capitalized | Shape::Initial) || is_particle_here) {
+                break;
+            }
+            let mut span = Span::new(t.span.start, t.span.start + stem.len());
+            let mut next = j + 1;
+            if s == Shape::Initial {
+                // The period of an initial belongs to the name: "J. K. Rowling".
+                if let Some(p) = tokens.get(j + 1) {
+                    if p.kind == TokenKind::Punct
+                        && p.span.start == t.span.end
+                        && word_text(doc, p) == "."
+                    {
+                        span.end = p.span.end;
+                        next = j + 2;
+                    }
+                }
+            }
+            let shape_here = if is_particle_here { Shape::Other } else { s };
+            run.push((
+                RunWord {
+                    span,
+                    shape: shape_here,
+                },
+                first + j,
+            ));
+            j = next;
+            if possessive {
+                break;
+            }
+        }
+        if run.is_empty() {
+            // Role mentions: "the President", "the prime minister".
+            if let Some(role) = role_at(doc, tokens, i) {
+                roles.push(role);
+            }
+            i += 1;
+            continue;
+        }
+        cut_run(doc, sentence_idx, &run, first, shouting, cores);
+        i = j.max(i + 1);
+    }
+}
+
+/// A role mention starting at `tokens[i]` ("the" + title words not followed by a name).
+fn role_at(doc: &Document, tokens: &[Token], i: usize) -> Option<PersonCandidate> {
+    let t = tokens[i];
+    if !word_text(doc, &t).eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut last_title = None;
+    while j < tokens.len() && j < i + 4 {
+        let w = word_text(doc, &tokens[j]);
+        match names::title(w) {
+            Some(tw) if matches!(tw.class, TitleClass::Part) => {}
+            Some(tw) if matches!(tw.class, TitleClass::Title) => last_title = Some(j),
+            _ => break,
+        }
+        j += 1;
+    }
+    let last = last_title?;
+    if last + 1 != j {
+        return None;
+    }
+    // "the President of …" names an office in general unless it is followed by more; keep it simple:
+    // a following capitalized word makes it a title before a name, handled as a run.
+    if let Some(n) = tokens.get(j) {
+        let w = word_text(doc, n);
+        if n.kind == TokenKind::Word && shape(w) == Shape::Capitalized || w == "of" {
+            return None;
+        }
+    }
+    let span = Span::new(tokens[i + 1].span.start, tokens[last].span.end);
+    Some(PersonCandidate {
+        span: Span::new(t.span.start, tokens[last].span.end),
+        kind: CandidateKind::Role,
+        title: Some(span),
+        gender: None,
+        cue: Cue::Role,
+        n_words: last - i,
+    })
+}
+
+fn is_title_word(word: &str) -> Option<names::TitleWord> {
+    names::title(word.trim_end_matches('.')).filter(|t| {
+        matches!(
+            t.class,
+            TitleClass::Honorific | TitleClass::Title | TitleClass::Part
+        )
+    })
+}
+
+/// Splits a run into name cores: strips titles, stops at non-name words, rejects organisations.
+fn cut_run(
+    doc: &Document,
+    sentence_idx: usize,
+    run: &[(RunWord, usize)],
+    sentence_first: usize,
+    shouting: bool,
+    cores: &mut Vec<Core>,
+) {
+    let text = doc.text;
+    let words: Vec<&str> = run.iter().map(|(w, _)| w.span.text(text)).collect();
+    // An organisation word anywhere makes the whole run an organisation ("Bank of", "Manchester United").
+    if words
+        .iter()
+        .any(|w| names::non_name(w) == Some(NonNameClass::Org))
+    {
+        return;
+    }
+    // The last title word with a name after it ends the title prefix: "U.S. President Donald Trump".
+    let mut start = 0;
+    let mut title: Option<(Span, Option<Gender>, TitleClass)> = None;
+    for k in 0..run.len() {
+        let Some(tw) = is_title_word(words[k]) else {
+            continue;
+        };
+        let rest_has_name = (k + 1..run.len()).any(|m| is_title_word(words[m]).is_none());
+        if !rest_has_name {
+            break;
+        }
+        // The title starts at the first title word of this stretch of titles.
+        let mut first_title = k;
+        while first_title > start && is_title_word(words[first_title - 1]).is_some() {
+            first_title -= 1;
+        }
+        let gender = tw.gender.or(title.and_then(|t| t.1));
+        title = Some((
+            Span::new(run[first_title].0.span.start, run[k].0.span.end),
+            gender,
+            tw.class,
+        ));
+        start = k + 1;
+    }
+    // A lower-case role word right before the run: "striker Harry Kane", "foreign minister X".
+    if title.is_none() {
+        let before = run[0].1.checked_sub(1).filter(|&b| b >= sentence_first);
+        if let Some(b) = before {
+            let t = doc.tokens[b];
+            let w = word_text(doc, &t);
+            if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
+                if let Some(tw) = names::title(w) {
+                    if tw.class != TitleClass::Part {
+                        title = Some((t.span, tw.gender, tw.class));
+                    }
+                }
+            }
+        }
+    }
+    // Cut the rest at non-name words (a month stays when it follows a name word: "Theresa May").
+    let mut segment: Vec<(RunWord, usize)> = Vec::new();
+    let mut first_segment = true;
+    let mut flush = |segment: &mut Vec<(RunWord, usize)>, first_segment: &mut bool| {
+        // Trim particles from the edges.
+        while segment.last().is_some_and(|(w, _)| w.shape == Shape::Other) {
+            segment.pop();
+        }
+        while segment
+            .first()
+            .is_some_and(|(w, _)| w.shape == Shape::Other)
+        {
+            segment.remove(0);
+        }
+        if !segment.is_empty() && segment.len() <= MAX_NAME_WORDS {
+            let last_tok = segment[segment.len() - 1].1;
+            let mut next_token = last_tok + 1;
+            // The period of a final initial was taken into the span.
+            while next_token < doc.tokens.len()
+                && doc.tokens[next_token].span.end <= segment[segment.len() - 1].0.span.end
+            {
+                next_token += 1;
+            }
+            let t = if *first_segment { title } else { None };
+            cores.push(Core {
+                words: segment.iter().map(|(w, _)| *w).collect(),
+                title: t.map(|t| t.0),
+                title_gender: t.and_then(|t| t.1),
+                title_class: t.map(|t| t.2),
+                sentence_idx,
+                next_token,
+                first_token: segment[0].1,
+                caps: shouting,
+                cue: None,
+            });
+        }
+        segment.clear();
+        *first_segment = false;
+    };
+    for k in start..run.len() {
+        let w = words[k];
+        let non_name = names::non_name(w);
+        let keeps_month = non_name == Some(NonNameClass::Month)
+            && !segment.is_empty()
+            && names::first_name(segment[segment.len() - 1].0.span.text(text)).is_some();
+        let stop = match non_name {
+            Some(NonNameClass::Month) => !keeps_month,
+            Some(_) => true,
+            None => false,
+        };
+        if stop {
+            if !segment.is_empty() {
+                flush(&mut segment, &mut first_segment);
+            } else if k > start {
+                first_segment = false;
+            }
+            continue;
+        }
+        segment.push(run[k]);
+    }
+    flush(&mut segment, &mut first_segment);
+}
+
+/// Reporting verbs that, right after a name of two words or more, show it is a person.
+const AFTER_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "wrote",
+    "stated",
+    "announced",
+    "asked",
+    "replied",
+    "insisted",
+    "argued",
+    "noted",
+    "warned",
+    "admitted",
+    "claimed",
+    "recalled",
+];
+
+/// Decides which cores are names: first from their own cues, then from names found elsewhere.
+fn confirm(doc: &Document, cores: &mut [Core]) {
+    let text = doc.text;
+    let paragraph_of = |pos: usize| doc.paragraphs.partition_point(|p| p.end <= pos);
+    for core in cores.iter_mut() {
+        let words: Vec<&str> = core.words.iter().map(|w| w.span.text(text)).collect();
+        let n = words.len();
+        if core.caps {
+            continue;
+        }
+        if core.title.is_some() {
+            core.cue = Some(Cue::Title);
+            continue;
+        }
+        if n >= 2 {
+            let first_is_name = names::first_name(words[0]).is_some()
+                && core.words[1].shape != Shape::Initial
+                && names::non_name(words[0]).is_none();
+            if first_is_name {
+                core.cue = Some(Cue::FirstName);
+                continue;
+            }
+            if core.words[0].shape == Shape::Initial
+                && core.words[n - 1].shape == Shape::Capitalized
+                && words[0] != "A"
+                && words[0] != "I"
+            {
+                core.cue = Some(Cue::Initials);
+                continue;
+            }
+            if context_follows(doc, core.next_token) {
+                core.cue = Some(Cue::Context);
+                continue;
+            }
+            if is_byline(doc, core, paragraph_of(core.span().start)) {
+                core.cue = Some(Cue::Byline);
+                continue;
+            }
+        }
+    }
+    // Names and name words found so far confirm the same words elsewhere ("Trump" after "Donald Trump").
+    let mut known_full: HashSet<String> = HashSet::new();
+    let mut known_part: HashSet<String> = HashSet::new();
+    for core in cores.iter().filter(|c| c.cue.is_some()) {
+        let span = core.span();
+        known_full.insert(span.text(text).to_lowercase());
+        for w in &core.words {
+            if w.shape == Shape::Capitalized {
+                known_part.insert(w.span.text(text).to_lowercase());
+            }
+        }
+    }
+    for core in cores.iter_mut().filter(|c| c.cue.is_none()) {
+        let full = core.span().text(text).to_lowercase();
+        let all_known = core.words.iter().all(|w| {
+            w.shape == Shape::Capitalized && known_part.contains(&w.span.text(text).to_lowercase())
+        });
+        if known_full.contains(&full) || (all_known && core.words.len() <= 2) {
+            core.cue = Some(Cue::Known);
+        }
+    }
+    // Headline words in capitals: only the known parts, cut out of the core.
+    // (Handled above: a caps core is confirmed only when all its words are known.)
+    // Lists: an unconfirmed name of two words or more next to a confirmed one ("A B, C D and E F").
+    for _ in 0..2 {
+        for k in 0..cores.len() {
+            if cores[k].cue.is_some() || cores[k].words.len() < 2 || cores[k].caps {
+                continue;
+            }
+            let prev_ok = k > 0
+                && cores[k - 1].cue.is_some()
+                && cores[k - 1].sentence_idx == cores[k].sentence_idx
+                && only_list_glue(doc, cores[k - 1].next_token, cores[k].first_token);
+            let next_ok = k + 1 < cores.len()
+                && cores[k + 1].cue.is_some()
+                && cores[k + 1].sentence_idx == cores[k].sentence_idx
+                && only_list_glue(doc, cores[k].next_token, cores[k + 1].first_token);
+            if prev_ok || next_ok {
+                cores[k].cue = Some(Cue::List);
+            }
+        }
+    }
+}
+
+/// True when the tokens `from..to` are only list glue (`,`, `and`, `&`, `;`).
+fn only_list_glue(doc: &Document, from: usize, to: usize) -> bool {
+    to > from
+        && to - from <= 2
+        && doc.tokens[from..to]
+            .iter()
+            .all(|t| matches!(t.span.text(doc.text), "," | "and" | "&" | ";"))
+}
+
+/// A reporting verb, ", who", or an age (", 42,") right after the name.
+fn context_follows(doc: &Document, next: usize) -> bool {
+    let word = |k: usize| doc.tokens.get(k).map(|t| t.span.text(doc.text));
+    match word(next) {
+        Some(w) if AFTER_VERBS.contains(&w) => true,
+        Some(",") => match word(next + 1) {
+            Some("who") => true,
+            Some(age) => {
+                age.len() <= 3
+                    && age.bytes().all(|b| b.is_ascii_digit())
+                    && matches!(word(next + 2), Some("," | ")"))
+            }
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+/// A byline: `By X Y` at the start of a paragraph, a paragraph of nothing but the name among the first
+/// few, or a sign-off `-- X Y, City`.
+fn is_byline(doc: &Document, core: &Core, paragraph_idx: usize) -> bool {
+    let Some(paragraph) = doc.paragraphs.get(paragraph_idx) else {
+        return false;
+    };
+    let span = core.span();
+    let before = doc.text[paragraph.start..span.start].trim();
+    let after = doc.text[span.end..paragraph.end].trim();
+    let n = core.words.len();
+    if !(2..=4).contains(&n) {
+        return false;
+    }
+    if before.eq_ignore_ascii_case("by") && (after.is_empty() || after.starts_with(',')) {
+        return true;
+    }
+    if paragraph_idx <= 3 && before.is_empty() && after.is_empty() {
+        return true;
+    }
+    matches!(before, "--" | "-" | "\u{2014}" | "\u{2013}") && after.starts_with(',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn check(input: &str, expect: &[&str]) {
+        let doc = segment(input);
+        let found: Vec<String> = find(&doc)
+            .iter()
+            .map(|c| match c.kind {
+                CandidateKind::Name => c.span.text(input).to_string(),
+                CandidateKind::Role => format!("role:{}", c.span.text(input)),
+            })
+            .collect();
+        assert_eq!(found, expect, "{input}");
+    }
+
+    #[test]
+    fn titles_stay_outside_the_name() {
+        check(
+            "U.S. President Donald Trump's policies drew notice. Trump said nothing.",
+            &["Donald Trump", "Trump"],
+        );
+        check(
+            "Mr. Tedeschi also told the court. Professor Eastman says so.",
+            &["Tedeschi", "Eastman"],
+        );
+        check(
+            "Lieutenant-General Maurice Baril spoke. The Prime Minister left.",
+            &["Maurice Baril", "role:the Prime Minister"],
+        );
+    }
+
+    #[test]
+    fn first_names_initials_particles() {
+        check(
+            "Later, Margaret Atwood and J.K. Rowling met Ludwig van Beethoven.",
+            &["Margaret Atwood", "J.K. Rowling", "Ludwig van Beethoven"],
+        );
+        check("S. Campbell c Healy b Gillespie 31", &["S. Campbell"]);
+        check("Theresa May spoke in May.", &["Theresa May"]);
+    }
+
+    #[test]
+    fn context_bylines_and_lists() {
+        check(
+            "Quake hits town.\nHaitham Haddadin\nBEIRUT 1996-12-06\nThe mayor Zoltan Kovacs said it.",
+            &["Haitham Haddadin", "Zoltan Kovacs"],
+        );
+        check(
+            "Goalkeepers - Bogdan Stelea, Florin Prunea, Tibor Selymes.",
+            &["Bogdan Stelea", "Florin Prunea", "Tibor Selymes"],
+        );
+    }
+
+    #[test]
+    fn places_and_organisations_are_not_names() {
+        check(
+            "The Bank of England and Manchester United met in New York on Monday.",
+            &[],
+        );
+    }
 }
