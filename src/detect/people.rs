@@ -350,7 +350,8 @@ fn is_title_word(word: &str) -> Option<names::TitleWord> {
     })
 }
 
-/// Splits a run into name cores: strips titles, stops at non-name words, rejects organisations.
+/// Splits a run into name cores: drops organisation and place words, strips titles, stops at non-name
+/// words.
 fn cut_run(
     doc: &Document,
     sentence_idx: usize,
@@ -361,25 +362,57 @@ fn cut_run(
 ) {
     let text = doc.text;
     let words: Vec<&str> = run.iter().map(|(w, _)| w.span.text(text)).collect();
-    // An organisation word anywhere makes the whole run an organisation ("Bank of", "Manchester United").
-    if words
-        .iter()
-        .any(|w| names::non_name(w) == Some(NonNameClass::Org))
-    {
+    let new_core = |segment: &[(RunWord, usize)], caps: bool| {
+        let last = segment[segment.len() - 1];
+        let mut next_token = last.1 + 1;
+        // The period of a final initial was taken into the span.
+        while next_token < doc.tokens.len() && doc.tokens[next_token].span.end <= last.0.span.end {
+            next_token += 1;
+        }
+        Core {
+            words: segment.iter().map(|(w, _)| *w).collect(),
+            title: None,
+            title_gender: None,
+            title_class: None,
+            sentence_idx,
+            next_token,
+            first_token: segment[0].1,
+            caps,
+            cue: None,
+        }
+    };
+    if shouting {
+        // Headlines: every word on its own; only names known from the body are kept, and neighbours
+        // are joined again later.
+        for (k, w) in words.iter().enumerate() {
+            if names::non_name(w).is_none() && names::title(w).is_none() {
+                cores.push(new_core(&run[k..k + 1], true));
+            }
+        }
         return;
     }
-    // The last title word with a name after it ends the title prefix: "U.S. President Donald Trump".
+    // An organisation word ends an organisation's name ("Bank", "Manchester United"); a place prefix
+    // starts a place's name with the next word ("New York", "San Marino"). Neither is a person.
     let mut start = 0;
+    for (k, w) in words.iter().enumerate() {
+        match names::non_name(w) {
+            Some(NonNameClass::Org) => start = k + 1,
+            Some(NonNameClass::PlacePrefix) => start = start.max((k + 2).min(run.len())),
+            _ => {}
+        }
+    }
+    // The last title word with a name after it ends the title prefix: "U.S. President Donald Trump".
     let mut title: Option<(Span, Option<Gender>, TitleClass)> = None;
-    for k in 0..run.len() {
+    let mut k = start;
+    while k < run.len() {
         let Some(tw) = is_title_word(words[k]) else {
+            k += 1;
             continue;
         };
         let rest_has_name = (k + 1..run.len()).any(|m| is_title_word(words[m]).is_none());
         if !rest_has_name {
             break;
         }
-        // The title starts at the first title word of this stretch of titles.
         let mut first_title = k;
         while first_title > start && is_title_word(words[first_title - 1]).is_some() {
             first_title -= 1;
@@ -391,15 +424,20 @@ fn cut_run(
             tw.class,
         ));
         start = k + 1;
+        k += 1;
     }
-    // A lower-case role word right before the run: "striker Harry Kane", "foreign minister X".
-    if title.is_none() {
-        let before = run[0].1.checked_sub(1).filter(|&b| b >= sentence_first);
-        if let Some(b) = before {
-            let t = doc.tokens[b];
+    // A lower-case role word right before the run, maybe with a comma: "striker Harry Kane",
+    // "foreign minister X", "the team's coach, X".
+    if title.is_none() && start == 0 {
+        let mut b = run[0].1;
+        if b > sentence_first && doc.tokens[b - 1].span.text(text) == "," {
+            b -= 1;
+        }
+        if b > sentence_first {
+            let t = doc.tokens[b - 1];
             let w = word_text(doc, &t);
             if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
-                if let Some(tw) = names::title(w) {
+                if let Some(tw) = names::title_or_plural(w) {
                     if tw.class != TitleClass::Part {
                         title = Some((t.span, tw.gender, tw.class));
                     }
@@ -407,11 +445,16 @@ fn cut_run(
             }
         }
     }
-    // Cut the rest at non-name words (a month stays when it follows a name word: "Theresa May").
+    // A nationality before a name: "Argentine Abel Balbo", "Croat Alen Boksic".
+    let mut nationality = false;
+    if title.is_none() && run.len() >= start + 3 && names::is_nationality(words[start]) {
+        start += 1;
+        nationality = true;
+    }
+    // Cut the rest at non-name words (a month stays when it follows a first name: "Theresa May").
     let mut segment: Vec<(RunWord, usize)> = Vec::new();
     let mut first_segment = true;
     let mut flush = |segment: &mut Vec<(RunWord, usize)>, first_segment: &mut bool| {
-        // Trim particles from the edges.
         while segment.last().is_some_and(|(w, _)| w.shape == Shape::Other) {
             segment.pop();
         }
@@ -422,26 +465,18 @@ fn cut_run(
             segment.remove(0);
         }
         if !segment.is_empty() && segment.len() <= MAX_NAME_WORDS {
-            let last_tok = segment[segment.len() - 1].1;
-            let mut next_token = last_tok + 1;
-            // The period of a final initial was taken into the span.
-            while next_token < doc.tokens.len()
-                && doc.tokens[next_token].span.end <= segment[segment.len() - 1].0.span.end
-            {
-                next_token += 1;
+            let mut core = new_core(segment, false);
+            if *first_segment {
+                if let Some(t) = title {
+                    core.title = Some(t.0);
+                    core.title_gender = t.1;
+                    core.title_class = Some(t.2);
+                }
+                if nationality && segment.len() >= 2 {
+                    core.cue = Some(Cue::Context);
+                }
             }
-            let t = if *first_segment { title } else { None };
-            cores.push(Core {
-                words: segment.iter().map(|(w, _)| *w).collect(),
-                title: t.map(|t| t.0),
-                title_gender: t.and_then(|t| t.1),
-                title_class: t.map(|t| t.2),
-                sentence_idx,
-                next_token,
-                first_token: segment[0].1,
-                caps: shouting,
-                cue: None,
-            });
+            cores.push(core);
         }
         segment.clear();
         *first_segment = false;
@@ -455,7 +490,7 @@ fn cut_run(
         let stop = match non_name {
             Some(NonNameClass::Month) => !keeps_month,
             Some(_) => true,
-            None => false,
+            None => is_title_word(w).is_some_and(|t| t.class != TitleClass::Honorific),
         };
         if stop {
             if !segment.is_empty() {
@@ -492,17 +527,28 @@ const AFTER_VERBS: &[&str] = &[
 ];
 
 /// Decides which cores are names: first from their own cues, then from names found elsewhere.
-fn confirm(doc: &Document, cores: &mut [Core]) {
+fn confirm(doc: &Document, cores: &mut Vec<Core>) {
     let text = doc.text;
     let paragraph_of = |pos: usize| doc.paragraphs.partition_point(|p| p.end <= pos);
     for core in cores.iter_mut() {
-        let words: Vec<&str> = core.words.iter().map(|w| w.span.text(text)).collect();
-        let n = words.len();
-        if core.caps {
+        if core.caps || core.cue.is_some() {
             continue;
         }
-        if core.title.is_some() {
+        let n = core.words.len();
+        if core.title.is_some() && (n >= 2 || core.title_class != Some(TitleClass::Role)) {
             core.cue = Some(Cue::Title);
+            continue;
+        }
+        let words: Vec<&str> = core.words.iter().map(|w| w.span.text(text)).collect();
+        if n >= 3
+            && names::first_name(words[0]).is_none()
+            && names::first_name(words[1]).is_some()
+            && core.words[0].shape == Shape::Capitalized
+        {
+            // "Exchequer Kenneth Clarke": a modifier before a first name.
+            core.words.remove(0);
+            core.first_token += 1;
+            core.cue = Some(Cue::FirstName);
             continue;
         }
         if n >= 2 {
@@ -515,13 +561,12 @@ fn confirm(doc: &Document, cores: &mut [Core]) {
             }
             if core.words[0].shape == Shape::Initial
                 && core.words[n - 1].shape == Shape::Capitalized
-                && words[0] != "A"
-                && words[0] != "I"
+                && (words[0].len() > 1 || !matches!(words[0], "A" | "I" | "O" | "E" | "Y"))
             {
                 core.cue = Some(Cue::Initials);
                 continue;
             }
-            if context_follows(doc, core.next_token) {
+            if context_follows(doc, core.next_token) || table_follows(doc, core.next_token) {
                 core.cue = Some(Cue::Context);
                 continue;
             }
@@ -529,50 +574,130 @@ fn confirm(doc: &Document, cores: &mut [Core]) {
                 core.cue = Some(Cue::Byline);
                 continue;
             }
+        } else if core.words[0].shape == Shape::Capitalized
+            && core.first_token > 0
+            && matches!(doc.tokens[core.first_token - 1].span.text(text), "(" | ",")
+            && score_follows(doc, core.next_token)
+        {
+            // A scorer in a results line: "(Kirsten 18th, Ramelow 56th)".
+            core.cue = Some(Cue::Context);
         }
     }
-    // Names and name words found so far confirm the same words elsewhere ("Trump" after "Donald Trump").
+    // Names found so far confirm the same words elsewhere ("Trump" after "Donald Trump").
     let mut known_full: HashSet<String> = HashSet::new();
     let mut known_part: HashSet<String> = HashSet::new();
+    let mut known_last: HashSet<String> = HashSet::new();
     for core in cores.iter().filter(|c| c.cue.is_some()) {
-        let span = core.span();
-        known_full.insert(span.text(text).to_lowercase());
+        known_full.insert(core.span().text(text).to_lowercase());
         for w in &core.words {
             if w.shape == Shape::Capitalized {
                 known_part.insert(w.span.text(text).to_lowercase());
             }
         }
+        if let Some(last) = core.words.last().filter(|w| w.shape == Shape::Capitalized) {
+            known_last.insert(last.span.text(text).to_lowercase());
+        }
     }
     for core in cores.iter_mut().filter(|c| c.cue.is_none()) {
-        let full = core.span().text(text).to_lowercase();
-        let all_known = core.words.iter().all(|w| {
-            w.shape == Shape::Capitalized && known_part.contains(&w.span.text(text).to_lowercase())
-        });
-        if known_full.contains(&full) || (all_known && core.words.len() <= 2) {
+        let lower = |w: &RunWord| w.span.text(text).to_lowercase();
+        let n = core.words.len();
+        let all_known = core
+            .words
+            .iter()
+            .all(|w| w.shape == Shape::Capitalized && known_part.contains(&lower(w)));
+        let last_known = n == 2
+            && !core.caps
+            && core.words[1].shape == Shape::Capitalized
+            && known_last.contains(&lower(&core.words[1]));
+        if known_full.contains(&lower_span(text, core.span())) || all_known && n <= 2 || last_known
+        {
             core.cue = Some(Cue::Known);
         }
     }
-    // Headline words in capitals: only the known parts, cut out of the core.
-    // (Handled above: a caps core is confirmed only when all its words are known.)
-    // Lists: an unconfirmed name of two words or more next to a confirmed one ("A B, C D and E F").
-    for _ in 0..2 {
-        for k in 0..cores.len() {
-            if cores[k].cue.is_some() || cores[k].words.len() < 2 || cores[k].caps {
-                continue;
-            }
-            let prev_ok = k > 0
-                && cores[k - 1].cue.is_some()
-                && cores[k - 1].sentence_idx == cores[k].sentence_idx
-                && only_list_glue(doc, cores[k - 1].next_token, cores[k].first_token);
-            let next_ok = k + 1 < cores.len()
-                && cores[k + 1].cue.is_some()
-                && cores[k + 1].sentence_idx == cores[k].sentence_idx
-                && only_list_glue(doc, cores[k].next_token, cores[k + 1].first_token);
-            if prev_ok || next_ok {
-                cores[k].cue = Some(Cue::List);
-            }
+    // Lists: an unconfirmed name of two words or more next to a confirmed one ("A B, C D and E F"),
+    // spreading along the list both ways.
+    let listable = |c: &Core| c.cue.is_none() && c.words.len() >= 2 && !c.caps;
+    for k in 1..cores.len() {
+        if listable(&cores[k])
+            && cores[k - 1].cue.is_some()
+            && cores[k - 1].sentence_idx == cores[k].sentence_idx
+            && only_list_glue(doc, cores[k - 1].next_token, cores[k].first_token)
+        {
+            cores[k].cue = Some(Cue::List);
         }
     }
+    for k in (0..cores.len().saturating_sub(1)).rev() {
+        if listable(&cores[k])
+            && cores[k + 1].cue.is_some()
+            && cores[k + 1].sentence_idx == cores[k].sentence_idx
+            && only_list_glue(doc, cores[k].next_token, cores[k + 1].first_token)
+        {
+            cores[k].cue = Some(Cue::List);
+        }
+    }
+    // Headline words in capitals that name a known person next to each other form one name.
+    let mut merged: Vec<Core> = Vec::with_capacity(cores.len());
+    for core in cores.drain(..) {
+        if let Some(prev) = merged.last_mut() {
+            if core.caps
+                && prev.caps
+                && core.cue.is_some()
+                && prev.cue.is_some()
+                && prev.next_token == core.first_token
+                && prev.words.len() < MAX_NAME_WORDS
+            {
+                prev.words.extend(core.words);
+                prev.next_token = core.next_token;
+                continue;
+            }
+        }
+        merged.push(core);
+    }
+    *cores = merged;
+}
+
+fn lower_span(text: &str, span: Span) -> String {
+    span.text(text).to_lowercase()
+}
+
+/// A number such as `45`, `18th` or `2nd`.
+fn is_score(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    !digits.is_empty()
+        && digits.len() <= 3
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+}
+
+/// Numbers then `,`, `)`, `;` or `and` after a name: a results line ("Hassan Ahmed 53, …").
+fn score_follows(doc: &Document, next: usize) -> bool {
+    let mut k = next;
+    while k < doc.tokens.len() && k < next + 4 && is_score(doc.tokens[k].span.text(doc.text)) {
+        k += 1;
+    }
+    k > next
+        && doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.span.text(doc.text), "," | ")" | ";" | "and" | "pen"))
+}
+
+/// A country in brackets or a results line after a name: "Katja Seizinger (Germany) 180".
+fn table_follows(doc: &Document, next: usize) -> bool {
+    let word = |k: usize| doc.tokens.get(k).map(|t| t.span.text(doc.text));
+    if word(next) == Some("(") {
+        let mut k = next + 1;
+        while k < next + 5
+            && word(k).is_some_and(|w| {
+                shape(w) == Shape::Capitalized || shape(w) == Shape::Initial || w == "."
+            })
+        {
+            k += 1;
+        }
+        return k > next + 1 && word(k) == Some(")");
+    }
+    score_follows(doc, next)
 }
 
 /// True when the tokens `from..to` are only list glue (`,`, `and`, `&`, `;`).
@@ -591,6 +716,7 @@ fn context_follows(doc: &Document, next: usize) -> bool {
         Some(w) if AFTER_VERBS.contains(&w) => true,
         Some(",") => match word(next + 1) {
             Some("who") => true,
+            Some(_) if role_after_comma(doc, next + 1) => true,
             Some(age) => {
                 age.len() <= 3
                     && age.bytes().all(|b| b.is_ascii_digit())
@@ -600,6 +726,28 @@ fn context_follows(doc: &Document, next: usize) -> bool {
         },
         _ => false,
     }
+}
+
+/// An appositive that names a role: "X, the president of …", "X, Panama coach, said".
+fn role_after_comma(doc: &Document, from: usize) -> bool {
+    for k in from..(from + 4).min(doc.tokens.len()) {
+        let t = doc.tokens[k];
+        let w = t.span.text(doc.text);
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        if let Some(tw) = names::title(w) {
+            if tw.class != TitleClass::Part {
+                return true;
+            }
+            continue;
+        }
+        let determiner = matches!(w, "a" | "an" | "the" | "former" | "its" | "their");
+        if !determiner && names::non_name(w) == Some(NonNameClass::Function) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A byline: `By X Y` at the start of a paragraph, a paragraph of nothing but the name among the first

@@ -45,6 +45,10 @@ pub enum NonNameClass {
     Org,
     /// Other capitalized words that are never names (`Image`, `God`).
     Other,
+    /// Starts a place name together with the next word (`New`, `San`).
+    PlacePrefix,
+    /// A nationality that does not end like one (`Croat`, `French`).
+    Nationality,
 }
 
 /// The genders a first name is listed with.
@@ -115,6 +119,8 @@ fn lexicon() -> &'static NameLexicon {
                     Some("month") => NonNameClass::Month,
                     Some("weekday") => NonNameClass::Weekday,
                     Some("org") => NonNameClass::Org,
+                    Some("place-prefix") => NonNameClass::PlacePrefix,
+                    Some("nationality") => NonNameClass::Nationality,
                     _ => NonNameClass::Other,
                 };
                 (f[0], class)
@@ -162,6 +168,25 @@ pub fn title(word: &str) -> Option<TitleWord> {
         let (_, last) = w.rsplit_once('-')?;
         lex.titles.get(last).copied()
     })
+}
+
+/// True when `word` looks like a nationality (`Argentine`, `Uruguayan`, `Croat`) and is not a first name.
+pub fn is_nationality(word: &str) -> bool {
+    if non_name(word) == Some(NonNameClass::Nationality) {
+        return true;
+    }
+    let ends = ["an", "ese", "ish", "ine", "ian", "i"];
+    word.len() >= 4
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && ends.iter().any(|e| word.ends_with(e))
+        && first_name(word).is_none()
+        && non_name(word).is_none()
+}
+
+/// The title word `word` or, for a plural (`athletes`), its singular.
+pub fn title_or_plural(word: &str) -> Option<TitleWord> {
+    title(word).or_else(|| title(word.strip_suffix('s')?))
 }
 
 /// True when `word` is a lower-case name particle (`van`, `de`, `bin`).
