@@ -439,7 +439,9 @@ fn cut_run(
             if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_lowercase) {
                 if let Some(tw) = names::title_or_plural(w) {
                     if tw.class != TitleClass::Part {
-                        title = Some((t.span, tw.gender, tw.class));
+                        // After a comma the role is an appositive and names even a single word.
+                        let class = if b < run[0].1 { TitleClass::Title } else { tw.class };
+                        title = Some((t.span, tw.gender, class));
                     }
                 }
             }
@@ -472,7 +474,7 @@ fn cut_run(
                     core.title_gender = t.1;
                     core.title_class = Some(t.2);
                 }
-                if nationality && segment.len() >= 2 {
+                if nationality && (2..=3).contains(&segment.len()) {
                     core.cue = Some(Cue::Context);
                 }
             }
@@ -540,17 +542,6 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             continue;
         }
         let words: Vec<&str> = core.words.iter().map(|w| w.span.text(text)).collect();
-        if n >= 3
-            && names::first_name(words[0]).is_none()
-            && names::first_name(words[1]).is_some()
-            && core.words[0].shape == Shape::Capitalized
-        {
-            // "Exchequer Kenneth Clarke": a modifier before a first name.
-            core.words.remove(0);
-            core.first_token += 1;
-            core.cue = Some(Cue::FirstName);
-            continue;
-        }
         if n >= 2 {
             let first_is_name = names::first_name(words[0]).is_some()
                 && core.words[1].shape != Shape::Initial
@@ -566,7 +557,10 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
                 core.cue = Some(Cue::Initials);
                 continue;
             }
-            if context_follows(doc, core.next_token) || table_follows(doc, core.next_token) {
+            if context_follows(doc, core.next_token)
+                || table_follows(doc, core.next_token)
+                || n <= 3 && action_follows(doc, core)
+            {
                 core.cue = Some(Cue::Context);
                 continue;
             }
@@ -660,6 +654,24 @@ fn lower_span(text: &str, span: Span) -> String {
     span.text(text).to_lowercase()
 }
 
+/// A past-tense verb or a possessive right after a name: "X scored", "X was booked", "X's header".
+fn action_follows(doc: &Document, core: &Core) -> bool {
+    let text = doc.text;
+    let end = core.span().end;
+    if text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s") {
+        return true;
+    }
+    let word = |k: usize| doc.tokens.get(k).map(|t| t.span.text(text));
+    let past = |w: &str| {
+        w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+    };
+    match word(core.next_token) {
+        Some("was" | "were") => word(core.next_token + 1).is_some_and(past),
+        Some(w) => past(w),
+        None => false,
+    }
+}
+
 /// A number such as `45`, `18th` or `2nd`.
 fn is_score(word: &str) -> bool {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -730,7 +742,7 @@ fn context_follows(doc: &Document, next: usize) -> bool {
 
 /// An appositive that names a role: "X, the president of …", "X, Panama coach, said".
 fn role_after_comma(doc: &Document, from: usize) -> bool {
-    for k in from..(from + 4).min(doc.tokens.len()) {
+    for k in from..(from + 5).min(doc.tokens.len()) {
         let t = doc.tokens[k];
         let w = t.span.text(doc.text);
         if t.kind != TokenKind::Word {

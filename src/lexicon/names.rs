@@ -196,7 +196,7 @@ pub fn is_particle(word: &str) -> bool {
 
 /// Why `word` (any case) is never part of a name, if it is listed.
 pub fn non_name(word: &str) -> Option<NonNameClass> {
-    let w = lower(word)?;
+    let w = lower(word.trim_end_matches('.'))?;
     lexicon().non_names.get(w.as_str()).copied()
 }
 
