@@ -492,7 +492,13 @@ fn cut_run(
         let stop = match non_name {
             Some(NonNameClass::Month) => !keeps_month,
             Some(_) => true,
-            None => is_title_word(w).is_some_and(|t| t.class != TitleClass::Honorific),
+            None => {
+                // "John Major", "Carole King": a title word after a first name, ending the run.
+                let surname = k + 1 == run.len()
+                    && !segment.is_empty()
+                    && names::first_name(segment[segment.len() - 1].0.span.text(text)).is_some();
+                !surname && is_title_word(w).is_some_and(|t| t.class != TitleClass::Honorific)
+            }
         };
         if stop {
             if !segment.is_empty() {
@@ -583,7 +589,11 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
     let mut known_last: HashSet<String> = HashSet::new();
     for core in cores.iter().filter(|c| c.cue.is_some()) {
         known_full.insert(core.span().text(text).to_lowercase());
-        for w in &core.words {
+        let strong = matches!(
+            core.cue,
+            Some(Cue::Title | Cue::FirstName | Cue::Initials | Cue::Byline)
+        );
+        for w in core.words.iter().filter(|_| strong) {
             if w.shape == Shape::Capitalized {
                 known_part.insert(w.span.text(text).to_lowercase());
             }
@@ -627,6 +637,16 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             && only_list_glue(doc, cores[k].next_token, cores[k + 1].first_token)
         {
             cores[k].cue = Some(Cue::List);
+        }
+    }
+    // A name rarely follows an article: "the Warhol exhibit", "The Polaroids were".
+    for core in cores.iter_mut() {
+        let after_article = core.first_token > 0 && {
+            let t = doc.tokens[core.first_token - 1];
+            matches!(t.span.text(text), "the" | "The" | "a" | "an")
+        };
+        if after_article && core.cue != Some(Cue::Title) {
+            core.cue = None;
         }
     }
     // Headline words in capitals that name a known person next to each other form one name.
@@ -707,7 +727,11 @@ fn table_follows(doc: &Document, next: usize) -> bool {
         {
             k += 1;
         }
-        return k > next + 1 && word(k) == Some(")");
+        // Three numbers or more after the brackets make a standings row of a team.
+        let numbers = (k + 1..k + 4)
+            .take_while(|&m| doc.tokens.get(m).is_some_and(|t| t.kind == TokenKind::Number))
+            .count();
+        return k > next + 1 && word(k) == Some(")") && numbers < 3;
     }
     score_follows(doc, next)
 }
