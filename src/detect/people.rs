@@ -440,7 +440,11 @@ fn cut_run(
                 if let Some(tw) = names::title_or_plural(w) {
                     if tw.class != TitleClass::Part {
                         // After a comma the role is an appositive and names even a single word.
-                        let class = if b < run[0].1 { TitleClass::Title } else { tw.class };
+                        let class = if b < run[0].1 {
+                            TitleClass::Title
+                        } else {
+                            tw.class
+                        };
                         title = Some((t.span, tw.gender, class));
                     }
                 }
@@ -583,6 +587,16 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             core.cue = Some(Cue::Context);
         }
     }
+    // A name rarely follows an article: "the Warhol exhibit", "The Polaroids were".
+    for core in cores.iter_mut() {
+        let after_article = core.first_token > 0 && {
+            let t = doc.tokens[core.first_token - 1];
+            matches!(t.span.text(text), "the" | "The" | "a" | "an")
+        };
+        if after_article && !matches!(core.cue, Some(Cue::Title | Cue::FirstName | Cue::Initials)) {
+            core.cue = None;
+        }
+    }
     // Names found so far confirm the same words elsewhere ("Trump" after "Donald Trump").
     let mut known_full: HashSet<String> = HashSet::new();
     let mut known_part: HashSet<String> = HashSet::new();
@@ -613,7 +627,13 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             && !core.caps
             && core.words[1].shape == Shape::Capitalized
             && known_last.contains(&lower(&core.words[1]));
-        if known_full.contains(&lower_span(text, core.span())) || all_known && n <= 2 || last_known
+        let surname_alone = n == 1
+            && core.words[0].shape == Shape::Capitalized
+            && known_last.contains(&lower(&core.words[0]));
+        if known_full.contains(&lower_span(text, core.span()))
+            || all_known && n <= 2
+            || last_known
+            || surname_alone
         {
             core.cue = Some(Cue::Known);
         }
@@ -637,16 +657,6 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             && only_list_glue(doc, cores[k].next_token, cores[k + 1].first_token)
         {
             cores[k].cue = Some(Cue::List);
-        }
-    }
-    // A name rarely follows an article: "the Warhol exhibit", "The Polaroids were".
-    for core in cores.iter_mut() {
-        let after_article = core.first_token > 0 && {
-            let t = doc.tokens[core.first_token - 1];
-            matches!(t.span.text(text), "the" | "The" | "a" | "an")
-        };
-        if after_article && core.cue != Some(Cue::Title) {
-            core.cue = None;
         }
     }
     // Headline words in capitals that name a known person next to each other form one name.
@@ -682,9 +692,8 @@ fn action_follows(doc: &Document, core: &Core) -> bool {
         return true;
     }
     let word = |k: usize| doc.tokens.get(k).map(|t| t.span.text(text));
-    let past = |w: &str| {
-        w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
-    };
+    let past =
+        |w: &str| w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
     match word(core.next_token) {
         Some("was" | "were") => word(core.next_token + 1).is_some_and(past),
         Some(w) => past(w),
@@ -729,7 +738,11 @@ fn table_follows(doc: &Document, next: usize) -> bool {
         }
         // Three numbers or more after the brackets make a standings row of a team.
         let numbers = (k + 1..k + 4)
-            .take_while(|&m| doc.tokens.get(m).is_some_and(|t| t.kind == TokenKind::Number))
+            .take_while(|&m| {
+                doc.tokens
+                    .get(m)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+            })
             .count();
         return k > next + 1 && word(k) == Some(")") && numbers < 3;
     }

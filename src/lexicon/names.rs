@@ -175,7 +175,9 @@ pub fn is_nationality(word: &str) -> bool {
     if non_name(word) == Some(NonNameClass::Nationality) {
         return true;
     }
-    let ends = ["ian", "ese", "ish", "ine", "ean", "can", "yan", "ani", "eli", "aqi"];
+    let ends = [
+        "ian", "ese", "ish", "ine", "ean", "can", "yan", "ani", "eli", "aqi",
+    ];
     word.len() >= 4
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).all(char::is_lowercase)
