@@ -187,16 +187,23 @@ fn settle(
     keep_person: &mut [bool],
     keep_other: &mut [bool],
 ) {
+    // Work in start order whatever order the detectors used.
+    let mut order: Vec<usize> = (0..others.len()).collect();
+    order.sort_by_key(|&o| (others[o].start, others[o].end));
+    let mut people_order: Vec<usize> = (0..people.len()).collect();
+    people_order.sort_by_key(|&p| (people[p].span.start, people[p].span.end));
     let mut first_other = 0;
-    for (p_idx, person) in people.iter().enumerate() {
+    for p_idx in people_order {
+        let person = &people[p_idx];
         if person.kind != CandidateKind::Name {
             continue;
         }
-        while first_other < others.len() && others[first_other].end <= person.span.start {
+        while first_other < order.len() && others[order[first_other]].end <= person.span.start {
             first_other += 1;
         }
-        let mut o = first_other;
-        while o < others.len() && others[o].start < person.span.end {
+        let mut n = first_other;
+        while n < order.len() && others[order[n]].start < person.span.end {
+            let o = order[n];
             let other = others[o];
             if keep_other[o] && person.span.overlaps(other) {
                 let person_wins = if person.n_words >= 2 {
@@ -212,7 +219,7 @@ fn settle(
                     keep_person[p_idx] = false;
                 }
             }
-            o += 1;
+            n += 1;
         }
     }
 }
@@ -622,10 +629,10 @@ mod tests {
     #[test]
     fn person_against_place() {
         check(
-            "Paris Hilton flew to Paris. Michael Jordan visited Jordan, where Jordan played.",
+            "Paris Hilton said she flew to Paris. Michael Jordan visited Jordan, where Jordan played.",
             &["Paris", "Paris#2", "Jordan#2", "Jordan#3"],
             &[],
-            "Paris Hilton[-]: Paris Hilton | Michael Jordan[m]: Michael Jordan, Jordan | place Paris | place Jordan",
+            "Paris Hilton[f]: Paris Hilton | Michael Jordan[m]: Michael Jordan, Jordan | place Paris | place Jordan",
         );
     }
 

