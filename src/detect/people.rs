@@ -263,7 +263,8 @@ fn scan_sentence(
             }
             let mut span = Span::new(t.span.start, t.span.start + stem.len());
             let mut next = j + 1;
-            let abbreviated_title = s == Shape::Capitalized && is_title_word(stem).is_some();
+            let abbreviated_title =
+                s == Shape::Capitalized && (is_title_word(stem).is_some() || is_suffix(stem));
             if s == Shape::Initial || abbreviated_title && !possessive {
                 // The period of an initial belongs to the name ("J. K. Rowling"); the period of an
                 // abbreviated title keeps the run going ("Mr. Smith", "Sen. Jones").
@@ -343,6 +344,14 @@ fn role_at(doc: &Document, tokens: &[Token], i: usize) -> Option<PersonCandidate
     })
 }
 
+/// `Jr.`, `Sr`, `III`: a suffix that ends a name.
+fn is_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    )
+}
+
 fn is_title_word(word: &str) -> Option<names::TitleWord> {
     names::title(word.trim_end_matches('.')).filter(|t| {
         matches!(
@@ -415,7 +424,8 @@ fn cut_run(
             k += 1;
             continue;
         };
-        let rest_has_name = (k + 1..run.len()).any(|m| is_title_word(words[m]).is_none());
+        let rest_has_name =
+            (k + 1..run.len()).any(|m| is_title_word(words[m]).is_none() && !is_suffix(words[m]));
         if !rest_has_name {
             break;
         }
@@ -567,7 +577,19 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
         }
         let words: Vec<&str> = core.words.iter().map(|w| w.span.text(text)).collect();
         if n >= 2 {
-            let first_is_name = names::first_name(words[0]).is_some()
+            let inner_particle = n >= 3
+                && core.words[1..n - 1].iter().any(|w| {
+                    w.shape == Shape::Other
+                        && matches!(
+                            w.span.text(text),
+                            "bin" | "ibn" | "bint" | "van" | "von" | "al"
+                        )
+                });
+            let first_is_name = (names::first_name(words[0]).is_some()
+                || words[0]
+                    .split_once('-')
+                    .is_some_and(|(a, _)| names::first_name(a).is_some())
+                || inner_particle)
                 && core.words[1].shape != Shape::Initial
                 && matches!(names::non_name(words[0]), None | Some(NonNameClass::Month));
             if first_is_name {
