@@ -9,6 +9,8 @@
 //! Minister") join the person given that title. Gender comes from honorifics, then the pronouns that
 //! follow the person's mentions, then the first-name lexicon.
 
+use std::collections::HashMap;
+
 use crate::annotations::{DateMention, Gender, Mention, MentionKind, Person, Place};
 use crate::detect::people::{CandidateKind, Cue, PersonCandidate};
 use crate::detect::places::PlaceCandidate;
@@ -275,6 +277,10 @@ fn similar(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Cheap rejections before any allocation.
+    if a.len().abs_diff(b.len()) > 4 || a.as_bytes().first() != b.as_bytes().first() {
+        return false;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let longest = a.len().max(b.len());
     if longest < 4 || a.len().abs_diff(b.len()) > 2 || a.first() != b.first() {
@@ -316,55 +322,86 @@ fn first_names_agree(a: &str, b: &str) -> bool {
     initial(a, b) || initial(b, a) || similar(a, b)
 }
 
+/// How many entities sharing a word, or created most recently, a mention is compared with; it keeps
+/// grouping linear on texts with very many people.
+const WINDOW: usize = 64;
+
+/// Entities by the lower-case words of their names.
+type WordIndex = HashMap<String, Vec<usize>>;
+
 /// The most recently seen of the entities `ks`.
 fn most_recent(entities: &[Entity], ks: impl Iterator<Item = usize>) -> Option<usize> {
     ks.max_by_key(|&k| entities[k].last_seen)
 }
 
+/// The last `WINDOW` entities listed for `word`.
+fn sharing<'i>(index: &'i WordIndex, word: &str) -> impl Iterator<Item = usize> + Clone + 'i {
+    let ids = index
+        .get(word)
+        .map_or(&[][..], |v| &v[v.len().saturating_sub(WINDOW)..]);
+    ids.iter().copied()
+}
+
 /// The entity a name with `words` belongs to, among `entities` (the most recent fitting one).
-fn find_entity(entities: &[Entity], words: &[String]) -> Option<usize> {
+fn find_entity(entities: &[Entity], index: &WordIndex, words: &[String]) -> Option<usize> {
     let last = surname(words)?;
-    let all = 0..entities.len();
+    let recent = entities.len().saturating_sub(WINDOW)..entities.len();
     if words.len() == 1 {
-        // A surname, another name word, or a spelling variant of the surname.
+        // A surname, another name word, or a spelling variant of a recent surname.
         return most_recent(
             entities,
-            all.clone()
-                .filter(|&k| surname(&entities[k].words) == Some(last)),
+            sharing(index, last).filter(|&k| surname(&entities[k].words) == Some(last)),
         )
         .or_else(|| {
             most_recent(
                 entities,
-                all.clone()
-                    .filter(|&k| entities[k].words.iter().any(|w| w == last)),
+                sharing(index, last).filter(|&k| entities[k].words.iter().any(|w| w == last)),
             )
         })
         .or_else(|| {
             most_recent(
                 entities,
-                all.clone()
-                    .filter(|&k| surname(&entities[k].words).is_some_and(|s| similar(s, last))),
+                recent.filter(|&k| surname(&entities[k].words).is_some_and(|s| similar(s, last))),
             )
         });
     }
-    most_recent(
-        entities,
-        all.filter(|&k| {
-            let e = &entities[k];
-            let Some(e_last) = surname(&e.words) else {
-                return false;
-            };
-            let firsts_agree = e.words.len() == 1 || first_names_agree(&e.words[0], &words[0]);
-            e_last == last && firsts_agree
-                || similar(e_last, last) && e.words.len() > 1 && e.words[0] == words[0]
-        }),
-    )
+    let same_surname = |k: usize| {
+        let e = &entities[k];
+        surname(&e.words) == Some(last)
+            && (e.words.len() == 1 || first_names_agree(&e.words[0], &words[0]))
+    };
+    // A spelling variant of the surname with the same first name ("Lydia Buchtmann" / "Bauchtman").
+    let variant = |k: usize| {
+        let e = &entities[k];
+        e.words.len() > 1
+            && e.words[0] == words[0]
+            && surname(&e.words).is_some_and(|s| similar(s, last))
+    };
+    most_recent(entities, sharing(index, last).filter(|&k| same_surname(k))).or_else(|| {
+        most_recent(
+            entities,
+            sharing(index, &words[0])
+                .chain(recent)
+                .filter(|&k| variant(k)),
+        )
+    })
+}
+
+/// Lists entity `k` under each of `words`.
+fn index_words(index: &mut WordIndex, words: &[String], k: usize) {
+    for w in words {
+        let ids = index.entry(w.clone()).or_default();
+        if ids.last() != Some(&k) {
+            ids.push(k);
+        }
+    }
 }
 
 /// Groups name and role mentions into people.
 fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
     let text = doc.text;
     let mut entities: Vec<Entity> = Vec::new();
+    let mut index = WordIndex::new();
     for c in candidates.iter().filter(|c| c.kind == CandidateKind::Name) {
         let name = c.span.text(text);
         let words = name_words(name);
@@ -394,8 +431,9 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
             span: c.span,
             kind: MentionKind::Name,
         };
-        match find_entity(&entities, &words) {
+        match find_entity(&entities, &index, &words) {
             Some(k) => {
+                index_words(&mut index, &words, k);
                 let e = &mut entities[k];
                 e.mentions.push(mention);
                 e.last_seen = c.span.start;
@@ -413,16 +451,19 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
                 e.honorific_gender = e.honorific_gender.or(honorific_gender);
                 e.lexicon_gender = e.lexicon_gender.or(lexicon_gender);
             }
-            None => entities.push(Entity {
-                words,
-                name: name.to_string(),
-                mentions: vec![mention],
-                titles: title.into_iter().collect(),
-                honorific_gender,
-                lexicon_gender,
-                pronoun_votes: (0, 0),
-                last_seen: c.span.start,
-            }),
+            None => {
+                index_words(&mut index, &words, entities.len());
+                entities.push(Entity {
+                    words,
+                    name: name.to_string(),
+                    mentions: vec![mention],
+                    titles: title.into_iter().collect(),
+                    honorific_gender,
+                    lexicon_gender,
+                    pronoun_votes: (0, 0),
+                    last_seen: c.span.start,
+                })
+            }
         }
     }
     // Role mentions join the most recent person given that title before them.
@@ -430,7 +471,8 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
         let Some(title) = c.title.map(|t| t.text(text).to_lowercase()) else {
             continue;
         };
-        let holder = entities
+        let recent = entities.len().saturating_sub(WINDOW);
+        let holder = entities[recent..]
             .iter_mut()
             .filter(|e| {
                 e.mentions[0].span.start < c.span.start

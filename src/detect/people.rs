@@ -842,16 +842,25 @@ fn is_byline(doc: &Document, core: &Core, paragraph_idx: usize) -> bool {
         return false;
     };
     let span = core.span();
+    // Only a few bytes around the name matter; longer stretches are never a byline.
+    if span.start - paragraph.start > 8 {
+        return false;
+    }
     let before = doc.text[paragraph.start..span.start].trim();
-    let after = doc.text[span.end..paragraph.end].trim();
+    let after_end = paragraph.end.min(span.end + 4);
+    let after_end = (after_end..=paragraph.end)
+        .find(|&e| doc.text.is_char_boundary(e))
+        .unwrap_or(paragraph.end);
+    let after = doc.text[span.end..after_end].trim();
+    let whole_line = after_end == paragraph.end && after.is_empty();
     let n = core.words.len();
     if !(2..=4).contains(&n) {
         return false;
     }
-    if before.eq_ignore_ascii_case("by") && (after.is_empty() || after.starts_with(',')) {
+    if before.eq_ignore_ascii_case("by") && (whole_line || after.starts_with(',')) {
         return true;
     }
-    if paragraph_idx <= 3 && before.is_empty() && after.is_empty() {
+    if paragraph_idx <= 3 && before.is_empty() && whole_line {
         return true;
     }
     matches!(before, "--" | "-" | "\u{2014}" | "\u{2013}") && after.starts_with(',')
