@@ -419,7 +419,7 @@ fn cut_run(
         let role_first = (k == 0)
             .then(|| names::title(words[0]))
             .flatten()
-            .filter(|t| t.class == TitleClass::Role);
+            .filter(|t| t.class == TitleClass::Role && names::first_name(words[0]).is_none());
         let Some(tw) = is_title_word(words[k]).or(role_first) else {
             k += 1;
             continue;
@@ -470,7 +470,16 @@ fn cut_run(
     }
     // A nationality before a name: "Argentine Abel Balbo", "Croat Alen Boksic".
     let mut nationality = false;
-    if title.is_none() && run.len() >= start + 3 && names::is_nationality(words[start]) {
+    let likely_nationality = |w: &str, next: &str| {
+        names::is_nationality(w)
+            && (names::non_name(w) == Some(NonNameClass::Nationality)
+                || ["ian", "ese", "can", "yan"].iter().any(|e| w.ends_with(e))
+                || names::first_name(next).is_some())
+    };
+    if title.is_none()
+        && run.len() >= start + 3
+        && likely_nationality(words[start], words[start + 1])
+    {
         start += 1;
         nationality = true;
     }
@@ -571,7 +580,15 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             continue;
         }
         let n = core.words.len();
-        if core.title.is_some() && (n >= 2 || core.title_class != Some(TitleClass::Role)) {
+        let closes = |k: usize| {
+            doc.tokens.get(k).is_some_and(|t| {
+                let w = t.span.text(text);
+                matches!(w, "," | "." | ";" | ")") || AFTER_VERBS.contains(&w)
+            })
+        };
+        if core.title.is_some()
+            && (n >= 2 || core.title_class != Some(TitleClass::Role) || closes(core.next_token))
+        {
             core.cue = Some(Cue::Title);
             continue;
         }
@@ -603,7 +620,11 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
                 core.cue = Some(Cue::Initials);
                 continue;
             }
-            if context_follows(doc, core.next_token)
+            let after_by = core.first_token > 0
+                && doc.tokens[core.first_token - 1].span.text(text) == "by"
+                && n <= 3;
+            if after_by
+                || context_follows(doc, core.next_token)
                 || table_follows(doc, core.next_token)
                 || n <= 3 && action_follows(doc, core)
             {
@@ -629,7 +650,16 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             let t = doc.tokens[core.first_token - 1];
             matches!(t.span.text(text), "the" | "The" | "a" | "an")
         };
-        if after_article && !matches!(core.cue, Some(Cue::Title | Cue::FirstName | Cue::Initials)) {
+        // "as The Velvet Underground": a capitalized article inside a sentence starts a title.
+        let inner_the =
+            core.first_token > 1 && doc.tokens[core.first_token - 1].span.text(text) == "The" && {
+                let w = doc.tokens[core.first_token - 2].span.text(text);
+                w.chars().next().is_some_and(char::is_lowercase)
+            };
+        if inner_the && core.cue != Some(Cue::Title)
+            || after_article
+                && !matches!(core.cue, Some(Cue::Title | Cue::FirstName | Cue::Initials))
+        {
             core.cue = None;
         }
     }
