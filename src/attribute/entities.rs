@@ -208,12 +208,13 @@ fn settle(
             let o = order[n];
             let other = others[o];
             if keep_other[o] && person.span.overlaps(other) {
-                let person_wins = if person.n_words >= 2 {
-                    person.span.contains(other)
-                } else {
-                    person.span == other
-                        && matches!(person.cue, Cue::Title | Cue::Known)
+                let person_wins = if person.span == other {
+                    // The same words: the person needs well-founded evidence ("President Jordan",
+                    // "Jordan" after "Michael Jordan"), and no locative word before a repeated name.
+                    person.is_strong()
                         && !(person.cue == Cue::Known && after_locative(doc, person.span))
+                } else {
+                    person.n_words >= 2 && person.span.contains(other)
                 };
                 if person_wins {
                     keep_other[o] = false;

@@ -10,7 +10,7 @@
 //! Work is linear: one pass builds capitalized runs per sentence, a second confirms runs from the names
 //! found in the first (a hash set of name words), with bounded look-around.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::annotations::Gender;
 use crate::lexicon::names::{self, NonNameClass, TitleClass};
@@ -63,12 +63,18 @@ pub struct PersonCandidate {
     pub cue: Cue,
     /// Number of words in the name.
     pub n_words: usize,
+    /// For a name repeated from elsewhere in the text ([`Cue::Known`]), the cue of the earlier name.
+    pub known_from: Option<Cue>,
 }
 
 impl PersonCandidate {
     /// True when the evidence holds on its own against a competing reading (a place, a date).
     pub fn is_strong(&self) -> bool {
-        matches!(self.cue, Cue::Title | Cue::Known | Cue::Initials) || self.n_words >= 2
+        match self.cue {
+            Cue::Title | Cue::FirstName | Cue::Initials => true,
+            Cue::Known => self.known_from.is_some_and(|c| c <= Cue::Initials),
+            _ => false,
+        }
     }
 }
 
@@ -158,6 +164,8 @@ struct Core {
     /// All words are capitals (a headline).
     caps: bool,
     cue: Option<Cue>,
+    /// For a `Known` name, the cue of the name it repeats.
+    known_from: Option<Cue>,
 }
 
 impl Core {
@@ -203,6 +211,7 @@ pub fn find(doc: &Document) -> Vec<PersonCandidate> {
                 gender,
                 cue,
                 n_words: c.words.len(),
+                known_from: c.known_from,
             })
         })
         .collect();
@@ -341,6 +350,7 @@ fn role_at(doc: &Document, tokens: &[Token], i: usize) -> Option<PersonCandidate
         gender: None,
         cue: Cue::Role,
         n_words: last - i,
+        known_from: None,
     })
 }
 
@@ -390,6 +400,7 @@ fn cut_run(
             first_token: segment[0].1,
             caps,
             cue: None,
+            known_from: None,
         }
     };
     if shouting {
@@ -664,14 +675,21 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
         }
     }
     // Names found so far confirm the same words elsewhere ("Trump" after "Donald Trump").
-    let mut known_full: HashSet<String> = HashSet::new();
+    let mut known_full: HashMap<String, Cue> = HashMap::new();
     let mut known_part: HashSet<String> = HashSet::new();
-    let mut known_last: HashSet<String> = HashSet::new();
-    for core in cores.iter().filter(|c| c.cue.is_some()) {
-        known_full.insert(core.span().text(text).to_lowercase());
+    let mut known_last: HashMap<String, Cue> = HashMap::new();
+    let remember = |map: &mut HashMap<String, Cue>, key: String, cue: Cue| {
+        let e = map.entry(key).or_insert(cue);
+        *e = (*e).min(cue);
+    };
+    for core in cores.iter() {
+        let Some(cue) = core.cue else {
+            continue;
+        };
+        remember(&mut known_full, core.span().text(text).to_lowercase(), cue);
         let strong = matches!(
-            core.cue,
-            Some(Cue::Title | Cue::FirstName | Cue::Initials | Cue::Byline)
+            cue,
+            Cue::Title | Cue::FirstName | Cue::Initials | Cue::Byline
         );
         for w in core.words.iter().filter(|_| strong) {
             if w.shape == Shape::Capitalized {
@@ -679,7 +697,7 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             }
         }
         if let Some(last) = core.words.last().filter(|w| w.shape == Shape::Capitalized) {
-            known_last.insert(last.span.text(text).to_lowercase());
+            remember(&mut known_last, last.span.text(text).to_lowercase(), cue);
         }
     }
     for core in cores.iter_mut().filter(|c| c.cue.is_none()) {
@@ -689,19 +707,24 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             .words
             .iter()
             .all(|w| w.shape == Shape::Capitalized && known_part.contains(&lower(w)));
-        let last_known = n == 2
-            && !core.caps
-            && core.words[1].shape == Shape::Capitalized
-            && known_last.contains(&lower(&core.words[1]));
-        let surname_alone = n == 1
-            && core.words[0].shape == Shape::Capitalized
-            && known_last.contains(&lower(&core.words[0]));
-        if known_full.contains(&lower_span(text, core.span()))
-            || all_known && n <= 2
-            || last_known
-            || surname_alone
-        {
+        let from_last = |w: &RunWord| known_last.get(&lower(w)).copied();
+        let last_known = (n == 2 && !core.caps && core.words[1].shape == Shape::Capitalized)
+            .then(|| from_last(&core.words[1]))
+            .flatten();
+        // A surname alone; in a headline only after a well-founded full name.
+        let surname_alone = (n == 1 && core.words[0].shape == Shape::Capitalized)
+            .then(|| from_last(&core.words[0]))
+            .flatten()
+            .filter(|&c| !core.caps || c <= Cue::Initials);
+        let source = known_full
+            .get(&lower_span(text, core.span()))
+            .copied()
+            .or((all_known && n <= 2).then_some(Cue::Title))
+            .or(last_known)
+            .or(surname_alone);
+        if let Some(source) = source {
             core.cue = Some(Cue::Known);
+            core.known_from = Some(source);
         }
     }
     // Lists: an unconfirmed name of two words or more next to a confirmed one ("A B, C D and E F"),
