@@ -548,7 +548,9 @@ fn cut_run(
                 !surname && is_title_word(w).is_some_and(|t| t.class != TitleClass::Honorific)
             }
         };
-        if stop {
+        // A title word alone may be a surname met before ("Major's office"); confirm decides.
+        let lone_title = run.len() == 1 && non_name.is_none();
+        if stop && !lone_title {
             if !segment.is_empty() {
                 flush(&mut segment, &mut first_segment);
             } else if k > start {
@@ -773,6 +775,13 @@ fn lower_span(text: &str, span: Span) -> String {
     span.text(text).to_lowercase()
 }
 
+/// Irregular past-tense verbs common in news reports of what someone did.
+const IRREGULAR_PAST: &[&str] = &[
+    "beat", "began", "came", "fell", "gave", "got", "held", "hit", "kept", "led", "left", "lost",
+    "made", "met", "paid", "put", "ran", "saw", "sent", "set", "shot", "spent", "stood", "struck",
+    "took", "threw", "went", "won", "wrote",
+];
+
 /// A past-tense verb or a possessive right after a name: "X scored", "X was booked", "X's header".
 fn action_follows(doc: &Document, core: &Core) -> bool {
     let text = doc.text;
@@ -781,10 +790,19 @@ fn action_follows(doc: &Document, core: &Core) -> bool {
         return true;
     }
     let word = |k: usize| doc.tokens.get(k).map(|t| t.span.text(text));
-    let past =
-        |w: &str| w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
-    match word(core.next_token) {
-        Some("was" | "were") => word(core.next_token + 1).is_some_and(past),
+    let past = |w: &str| {
+        w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+            || IRREGULAR_PAST.contains(&w)
+    };
+    let participle = |w: &str| past(w) || w.len() >= 4 && w.ends_with("en");
+    // "Katja Seizinger of Germany finished second": skip "of" and one capitalized word.
+    let mut next = core.next_token;
+    if word(next) == Some("of") && word(next + 1).is_some_and(|w| shape(w) == Shape::Capitalized) {
+        next += 2;
+    }
+    match word(next) {
+        Some("was" | "were") => word(next + 1).is_some_and(past),
+        Some("had" | "has") => word(next + 1).is_some_and(participle),
         Some(w) => past(w),
         None => false,
     }
