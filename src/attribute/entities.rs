@@ -36,6 +36,7 @@ pub fn resolve(
     places: Vec<PlaceCandidate>,
     dates: Vec<DateMention>,
 ) -> Resolved {
+    let people = &trim_leading_places(doc, people, &places);
     let mut keep_person = vec![true; people.len()];
     let mut keep_place = vec![true; places.len()];
     let mut keep_date = vec![true; dates.len()];
@@ -83,6 +84,45 @@ pub fn resolve(
         places,
         dates,
     }
+}
+
+/// Cuts a place off the front of a longer name when a first name follows it: in "Governor of
+/// Washington Chris Gregoire" the person is "Chris Gregoire" and "Washington" stays a place.
+fn trim_leading_places(
+    doc: &Document,
+    people: &[PersonCandidate],
+    places: &[PlaceCandidate],
+) -> Vec<PersonCandidate> {
+    let text = doc.text;
+    let starts: HashMap<usize, Span> = places.iter().map(|p| (p.span.start, p.span)).collect();
+    people
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            if c.kind != CandidateKind::Name || c.n_words < 3 {
+                return c;
+            }
+            let Some(place) = starts.get(&c.span.start) else {
+                return c;
+            };
+            let rest = text[place.end.min(c.span.end)..c.span.end].trim_start();
+            let rest_start = c.span.end - rest.len();
+            let next_word = rest.split_whitespace().next().unwrap_or("");
+            let n_rest = rest.split_whitespace().count();
+            if place.end < c.span.end
+                && rest_start > place.end
+                && n_rest >= 2
+                && names::first_name(next_word).is_some()
+            {
+                c.span = Span::new(rest_start, c.span.end);
+                c.n_words = n_rest;
+                if c.title.is_none() {
+                    c.gender = names::first_name(next_word).and_then(|f| f.gender());
+                }
+            }
+            c
+        })
+        .collect()
 }
 
 /// Words that, right after a place name, make it part of an organisation's name.
@@ -676,6 +716,16 @@ mod tests {
             &["Paris", "Paris#2", "Jordan#2", "Jordan#3"],
             &[],
             "Paris Hilton[f]: Paris Hilton | Michael Jordan[m]: Michael Jordan, Jordan | place Paris | place Jordan",
+        );
+    }
+
+    #[test]
+    fn a_place_before_a_full_name_is_cut_off() {
+        check(
+            "The Governor of Washington Chris Gregoire said it was unfair.",
+            &["Washington"],
+            &[],
+            "Chris Gregoire[-]: Chris Gregoire | place Washington",
         );
     }
 

@@ -431,7 +431,11 @@ fn cut_run(
             .then(|| names::title(words[0]))
             .flatten()
             .filter(|t| t.class == TitleClass::Role && names::first_name(words[0]).is_none());
-        let Some(tw) = is_title_word(words[k]).or(role_first) else {
+        // A modifier such as "Former" or "Vice" only belongs to a title; it is not one by itself.
+        let Some(tw) = is_title_word(words[k])
+            .or(role_first)
+            .filter(|t| t.class != TitleClass::Part)
+        else {
             k += 1;
             continue;
         };
