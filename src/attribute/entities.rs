@@ -1,10 +1,22 @@
-//! Entities: settles overlaps between person, place and date candidates and groups person mentions
+//! Entities: settles overlaps between person, place and date candidates, and groups person mentions
 //! into one entity per person.
+//!
+//! Owns the cross-kind decisions: a person's full name beats a place or date inside it (`Paris
+//! Hilton`, `George Washington`, `Theresa May`); a bare word is a place or a date unless a title or an
+//! earlier full name makes it a person (`Jordan`, `May`); a place that heads an organisation name is
+//! dropped (`Washington Post`, `Bank of England`). Grouping: surname-only, first-name-only and
+//! title-only mentions join the full name's entity, spelling variants merge, role mentions ("the Prime
+//! Minister") join the person given that title. Gender comes from honorifics, then the pronouns that
+//! follow the person's mentions, then the first-name lexicon.
 
-use crate::annotations::{DateMention, Mention, MentionKind, Person, Place};
-use crate::detect::people::PersonCandidate;
+use std::collections::HashMap;
+
+use crate::annotations::{DateMention, Gender, Mention, MentionKind, Person, Place};
+use crate::detect::people::{CandidateKind, Cue, PersonCandidate};
 use crate::detect::places::PlaceCandidate;
+use crate::lexicon::names;
 use crate::segment::Document;
+use crate::span::Span;
 
 /// People, places and dates after overlaps are settled.
 #[derive(Debug, Clone, Default)]
@@ -24,20 +36,36 @@ pub fn resolve(
     places: Vec<PlaceCandidate>,
     dates: Vec<DateMention>,
 ) -> Resolved {
-    let people = people
+    let people = &trim_leading_places(doc, people, &places);
+    let mut keep_person = vec![true; people.len()];
+    let mut keep_place = vec![true; places.len()];
+    let mut keep_date = vec![true; dates.len()];
+
+    // Places inside organisation names.
+    for (k, place) in places.iter().enumerate() {
+        if heads_organisation(doc, place.span) {
+            keep_place[k] = false;
+        }
+    }
+    // Person against place, then person against date. Both lists are sorted by start, so a sweep
+    // over each pair of lists is linear.
+    let place_spans: Vec<Span> = places.iter().map(|p| p.span).collect();
+    settle(doc, people, &place_spans, &mut keep_person, &mut keep_place);
+    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    settle(doc, people, &date_spans, &mut keep_person, &mut keep_date);
+
+    let kept: Vec<&PersonCandidate> = people
         .iter()
-        .map(|c| Person {
-            name: c.span.text(doc.text).to_string(),
-            gender: None,
-            mentions: vec![Mention {
-                span: c.span,
-                kind: MentionKind::Name,
-            }],
-        })
+        .zip(&keep_person)
+        .filter(|(_, &k)| k)
+        .map(|(c, _)| c)
         .collect();
+    let people = group(doc, &kept);
     let places = places
         .into_iter()
-        .map(|c| Place {
+        .zip(keep_place)
+        .filter(|(_, k)| *k)
+        .map(|(c, _)| Place {
             span: c.span,
             name: c.name,
             kind: c.kind,
@@ -45,9 +73,669 @@ pub fn resolve(
             coordinates: c.coordinates,
         })
         .collect();
+    let dates = dates
+        .into_iter()
+        .zip(keep_date)
+        .filter(|(_, k)| *k)
+        .map(|(d, _)| d)
+        .collect();
     Resolved {
         people,
         places,
         dates,
+    }
+}
+
+/// Cuts a place off the front of a longer name when a first name follows it: in "Governor of
+/// Washington Chris Gregoire" the person is "Chris Gregoire" and "Washington" stays a place.
+fn trim_leading_places(
+    doc: &Document,
+    people: &[PersonCandidate],
+    places: &[PlaceCandidate],
+) -> Vec<PersonCandidate> {
+    let text = doc.text;
+    let starts: HashMap<usize, Span> = places.iter().map(|p| (p.span.start, p.span)).collect();
+    people
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            if c.kind != CandidateKind::Name || c.n_words < 3 {
+                return c;
+            }
+            let Some(place) = starts.get(&c.span.start) else {
+                return c;
+            };
+            let rest = text[place.end.min(c.span.end)..c.span.end].trim_start();
+            let rest_start = c.span.end - rest.len();
+            let next_word = rest.split_whitespace().next().unwrap_or("");
+            let n_rest = rest.split_whitespace().count();
+            if place.end < c.span.end
+                && rest_start > place.end
+                && n_rest >= 2
+                && names::first_name(next_word).is_some()
+            {
+                c.span = Span::new(rest_start, c.span.end);
+                c.n_words = n_rest;
+                if c.title.is_none() {
+                    c.gender = names::first_name(next_word).and_then(|f| f.gender());
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+/// Words that, right after a place name, make it part of an organisation's name.
+const ORG_AFTER_PLACE: &[&str] = &[
+    "Post",
+    "Times",
+    "Herald",
+    "Journal",
+    "Tribune",
+    "Gazette",
+    "Chronicle",
+    "Globe",
+    "Star",
+    "Telegraph",
+    "Independent",
+    "Observer",
+    "Examiner",
+    "Inquirer",
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Albion",
+    "Hotspur",
+    "FC",
+    "Bank",
+    "University",
+    "College",
+    "Airlines",
+    "Airways",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Plc",
+    "Group",
+    "Council",
+    "Party",
+    "Senators",
+    "Capitals",
+    "Nationals",
+    "Giants",
+    "Rangers",
+    "Yankees",
+    "Mets",
+    "Lakers",
+    "Redskins",
+    "Stock",
+    "Exchange",
+];
+
+/// Words that, right before `of` and a place name, make it part of an organisation's name.
+const ORG_BEFORE_OF: &[&str] = &[
+    "Bank",
+    "University",
+    "Church",
+    "Duke",
+    "Archbishop",
+    "Bishop",
+];
+
+/// True when the place at `span` is part of an organisation's name (`Washington Post`, `Bank of England`).
+fn heads_organisation(doc: &Document, span: Span) -> bool {
+    let text = doc.text;
+    let after = text[span.end..].trim_start_matches([' ', '\t']);
+    let next_word: &str = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if span.end < text.len()
+        && after.len() < text.len() - span.end
+        && ORG_AFTER_PLACE.contains(&next_word)
+    {
+        return true;
+    }
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    if let Some(rest) = before.strip_suffix("of") {
+        let rest = rest.trim_end_matches([' ', '\t']);
+        let prev_word = rest
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if ORG_BEFORE_OF.contains(&prev_word) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Words before a bare name that make it a place rather than a person ("visited Jordan").
+const LOCATIVE: &[&str] = &[
+    "in", "at", "from", "to", "near", "into", "across", "visited", "visit", "visiting", "of",
+];
+
+/// Settles overlaps between person candidates and another kind's spans (both sorted by start).
+///
+/// The person wins when its name has two words or more and covers the other mention (`Paris Hilton`,
+/// `Theresa May`), or when a one-word name has the same span and a title or an earlier full name backs
+/// it (`President Jordan`, `Jordan` after `Michael Jordan`) and no locative word comes right before it.
+/// Otherwise the other kind wins.
+fn settle(
+    doc: &Document,
+    people: &[PersonCandidate],
+    others: &[Span],
+    keep_person: &mut [bool],
+    keep_other: &mut [bool],
+) {
+    // Work in start order whatever order the detectors used.
+    let mut order: Vec<usize> = (0..others.len()).collect();
+    order.sort_by_key(|&o| (others[o].start, others[o].end));
+    let mut people_order: Vec<usize> = (0..people.len()).collect();
+    people_order.sort_by_key(|&p| (people[p].span.start, people[p].span.end));
+    let mut first_other = 0;
+    for p_idx in people_order {
+        let person = &people[p_idx];
+        if person.kind != CandidateKind::Name {
+            continue;
+        }
+        while first_other < order.len() && others[order[first_other]].end <= person.span.start {
+            first_other += 1;
+        }
+        let mut n = first_other;
+        while n < order.len() && others[order[n]].start < person.span.end {
+            let o = order[n];
+            let other = others[o];
+            if keep_other[o] && person.span.overlaps(other) {
+                let person_wins = if person.span == other {
+                    // The same words: the person needs well-founded evidence ("President Jordan",
+                    // "Jordan" after "Michael Jordan"), and no locative word before a repeated name.
+                    person.is_strong()
+                        && !(person.cue == Cue::Known && after_locative(doc, person.span))
+                } else {
+                    person.n_words >= 2 && person.span.contains(other)
+                };
+                if person_wins {
+                    keep_other[o] = false;
+                } else {
+                    keep_person[p_idx] = false;
+                }
+            }
+            n += 1;
+        }
+    }
+}
+
+/// True when the word right before `span` is a locative preposition or verb.
+fn after_locative(doc: &Document, span: Span) -> bool {
+    let before = doc.text[..span.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    LOCATIVE.contains(&word)
+}
+
+/// One person while mentions are being grouped.
+struct Entity {
+    /// Words of the fullest name so far.
+    words: Vec<String>,
+    /// The fullest name's text.
+    name: String,
+    mentions: Vec<Mention>,
+    /// Lower-case titles the person was given ("prime minister").
+    titles: Vec<String>,
+    honorific_gender: Option<Gender>,
+    lexicon_gender: Option<Gender>,
+    pronoun_votes: (u32, u32),
+    /// Position of the latest mention (for picking the nearest candidate).
+    last_seen: usize,
+}
+
+/// Name words that do not identify a person on their own.
+fn is_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR"
+    )
+}
+
+fn name_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .filter(|w| !is_suffix(w))
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// The surname: the last word that is not a suffix.
+fn surname(words: &[String]) -> Option<&str> {
+    words.last().map(String::as_str)
+}
+
+/// True when two spellings are close enough to be variants of one name (an edit or two apart).
+fn similar(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    // Cheap rejections before any allocation.
+    if a.len().abs_diff(b.len()) > 4 || a.as_bytes().first() != b.as_bytes().first() {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let longest = a.len().max(b.len());
+    if longest < 4 || a.len().abs_diff(b.len()) > 2 || a.first() != b.first() {
+        return false;
+    }
+    let allowed = if longest >= 7 { 2 } else { 1 };
+    edit_distance(&a, &b, allowed) <= allowed
+}
+
+/// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
+    if a.len() > 40 || b.len() > 40 {
+        return limit + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// True when first names `a` and `b` can belong to one person (equal, an initial of the other, or a
+/// spelling variant).
+fn first_names_agree(a: &str, b: &str) -> bool {
+    let a = a.trim_end_matches('.');
+    let b = b.trim_end_matches('.');
+    let initial = |x: &str, y: &str| x.chars().count() == 1 && y.starts_with(x);
+    initial(a, b) || initial(b, a) || similar(a, b)
+}
+
+/// How many entities sharing a word, or created most recently, a mention is compared with; it keeps
+/// grouping linear on texts with very many people.
+const WINDOW: usize = 64;
+
+/// Entities by the lower-case words of their names.
+type WordIndex = HashMap<String, Vec<usize>>;
+
+/// The most recently seen of the entities `ks`.
+fn most_recent(entities: &[Entity], ks: impl Iterator<Item = usize>) -> Option<usize> {
+    ks.max_by_key(|&k| entities[k].last_seen)
+}
+
+/// The last `WINDOW` entities listed for `word`.
+fn sharing<'i>(index: &'i WordIndex, word: &str) -> impl Iterator<Item = usize> + Clone + 'i {
+    let ids = index
+        .get(word)
+        .map_or(&[][..], |v| &v[v.len().saturating_sub(WINDOW)..]);
+    ids.iter().copied()
+}
+
+/// The entity a name with `words` belongs to, among `entities` (the most recent fitting one).
+fn find_entity(entities: &[Entity], index: &WordIndex, words: &[String]) -> Option<usize> {
+    let last = surname(words)?;
+    let recent = entities.len().saturating_sub(WINDOW)..entities.len();
+    if words.len() == 1 {
+        // A surname, another name word, or a spelling variant of a recent surname.
+        return most_recent(
+            entities,
+            sharing(index, last).filter(|&k| surname(&entities[k].words) == Some(last)),
+        )
+        .or_else(|| {
+            most_recent(
+                entities,
+                sharing(index, last).filter(|&k| entities[k].words.iter().any(|w| w == last)),
+            )
+        })
+        .or_else(|| {
+            most_recent(
+                entities,
+                recent.filter(|&k| surname(&entities[k].words).is_some_and(|s| similar(s, last))),
+            )
+        });
+    }
+    let same_surname = |k: usize| {
+        let e = &entities[k];
+        surname(&e.words) == Some(last)
+            && (e.words.len() == 1 || first_names_agree(&e.words[0], &words[0]))
+    };
+    // A spelling variant of the surname with the same first name ("Lydia Buchtmann" / "Bauchtman").
+    let variant = |k: usize| {
+        let e = &entities[k];
+        e.words.len() > 1
+            && e.words[0] == words[0]
+            && surname(&e.words).is_some_and(|s| similar(s, last))
+    };
+    most_recent(entities, sharing(index, last).filter(|&k| same_surname(k))).or_else(|| {
+        most_recent(
+            entities,
+            sharing(index, &words[0])
+                .chain(recent)
+                .filter(|&k| variant(k)),
+        )
+    })
+}
+
+/// Lists entity `k` under each of `words`.
+fn index_words(index: &mut WordIndex, words: &[String], k: usize) {
+    for w in words {
+        let ids = index.entry(w.clone()).or_default();
+        if ids.last() != Some(&k) {
+            ids.push(k);
+        }
+    }
+}
+
+/// Groups name and role mentions into people.
+fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
+    let text = doc.text;
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut index = WordIndex::new();
+    for c in candidates.iter().filter(|c| c.kind == CandidateKind::Name) {
+        let name = c.span.text(text);
+        let words = name_words(name);
+        if words.is_empty() {
+            continue;
+        }
+        let title = c.title.map(|t| t.text(text).to_lowercase());
+        let honorific_gender = c.title.and(c.gender).filter(|_| {
+            c.title
+                .map(|t| t.text(text))
+                .and_then(|t| {
+                    names::title(
+                        t.split_whitespace()
+                            .last()
+                            .unwrap_or(t)
+                            .trim_end_matches('.'),
+                    )
+                })
+                .is_some_and(|tw| tw.gender.is_some())
+        });
+        let lexicon_gender = if honorific_gender.is_none() {
+            c.gender
+        } else {
+            None
+        };
+        let mention = Mention {
+            span: c.span,
+            kind: MentionKind::Name,
+        };
+        match find_entity(&entities, &index, &words) {
+            Some(k) => {
+                index_words(&mut index, &words, k);
+                let e = &mut entities[k];
+                e.mentions.push(mention);
+                e.last_seen = c.span.start;
+                if words.len() > e.words.len()
+                    || is_caps(&e.name) && !is_caps(name) && words.len() == e.words.len()
+                {
+                    e.words = words;
+                    e.name = name.to_string();
+                }
+                if let Some(t) = title {
+                    if !e.titles.contains(&t) {
+                        e.titles.push(t);
+                    }
+                }
+                e.honorific_gender = e.honorific_gender.or(honorific_gender);
+                e.lexicon_gender = e.lexicon_gender.or(lexicon_gender);
+            }
+            None => {
+                index_words(&mut index, &words, entities.len());
+                entities.push(Entity {
+                    words,
+                    name: name.to_string(),
+                    mentions: vec![mention],
+                    titles: title.into_iter().collect(),
+                    honorific_gender,
+                    lexicon_gender,
+                    pronoun_votes: (0, 0),
+                    last_seen: c.span.start,
+                })
+            }
+        }
+    }
+    // Role mentions join the most recent person given that title before them.
+    for c in candidates.iter().filter(|c| c.kind == CandidateKind::Role) {
+        let Some(title) = c.title.map(|t| t.text(text).to_lowercase()) else {
+            continue;
+        };
+        let recent = entities.len().saturating_sub(WINDOW);
+        let holder = entities[recent..]
+            .iter_mut()
+            .filter(|e| {
+                e.mentions[0].span.start < c.span.start
+                    && e.titles
+                        .iter()
+                        .any(|t| t == &title || t.ends_with(&format!(" {title}")))
+            })
+            .max_by_key(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.span.start < c.span.start)
+                    .map(|m| m.span.start)
+                    .max()
+            });
+        if let Some(e) = holder {
+            e.mentions.push(Mention {
+                span: c.span,
+                kind: MentionKind::Role,
+            });
+        }
+    }
+    count_pronouns(doc, &mut entities);
+    let mut people: Vec<Person> = entities
+        .into_iter()
+        .map(|mut e| {
+            e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            let (he, she) = e.pronoun_votes;
+            let pronoun_gender = match he.cmp(&she) {
+                std::cmp::Ordering::Greater => Some(Gender::Male),
+                std::cmp::Ordering::Less => Some(Gender::Female),
+                std::cmp::Ordering::Equal => None,
+            };
+            Person {
+                name: e.name,
+                gender: e.honorific_gender.or(pronoun_gender).or(e.lexicon_gender),
+                mentions: e.mentions,
+            }
+        })
+        .collect();
+    people.sort_by_key(|p| p.mentions.first().map(|m| m.span.start));
+    people
+}
+
+fn is_caps(s: &str) -> bool {
+    !s.chars().any(char::is_lowercase)
+}
+
+/// Votes for each person's gender: the first `he/him/his` or `she/her` after a name mention, in the
+/// same or the next sentence, when no other person is named in between.
+fn count_pronouns(doc: &Document, entities: &mut [Entity]) {
+    let text = doc.text;
+    // All name mentions in text order with their entity.
+    let mut mentions: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(k, e)| {
+            e.mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Name)
+                .map(move |m| (m.span, k))
+        })
+        .collect();
+    mentions.sort();
+    let mut tok = 0;
+    for (idx, &(span, k)) in mentions.iter().enumerate() {
+        let next_mention = mentions.get(idx + 1).map_or(text.len(), |m| m.0.start);
+        let sentence_idx = doc.sentences.partition_point(|s| s.end <= span.start);
+        let limit = doc
+            .sentences
+            .get(sentence_idx + 1)
+            .or(doc.sentences.get(sentence_idx))
+            .map_or(text.len(), |s| s.end)
+            .min(next_mention);
+        if tok > 0
+            && doc
+                .tokens
+                .get(tok - 1)
+                .is_some_and(|t| t.span.start >= span.end)
+        {
+            tok = doc.tokens.partition_point(|t| t.span.start < span.end);
+        } else {
+            while tok < doc.tokens.len() && doc.tokens[tok].span.start < span.end {
+                tok += 1;
+            }
+        }
+        let mut j = tok;
+        while j < doc.tokens.len() && doc.tokens[j].span.start < limit && j < tok + 60 {
+            let w = doc.tokens[j].span.text(text);
+            let vote = match w {
+                "he" | "He" | "him" | "his" | "His" | "himself" => Some(true),
+                "she" | "She" | "her" | "Her" | "herself" => Some(false),
+                _ => None,
+            };
+            if let Some(male) = vote {
+                if male {
+                    entities[k].pronoun_votes.0 += 1;
+                } else {
+                    entities[k].pronoun_votes.1 += 1;
+                }
+                break;
+            }
+            j += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotations::{PlaceKind, TimexType};
+    use crate::detect::people;
+    use crate::segment::segment;
+
+    /// Resolves `input` with its people and the places / dates given as (text, occurrence) pairs, and
+    /// renders people as `name[gender]: mention, mention` and the surviving places and dates.
+    fn check(input: &str, places: &[&str], dates: &[&str], expect: &str) {
+        let doc = segment(input);
+        let found = people::find(&doc);
+        // "Jordan#2": the second occurrence of "Jordan".
+        let span_of = |needle: &str| {
+            let (word, nth) = needle
+                .split_once('#')
+                .map_or((needle, 1), |(w, n)| (w, n.parse().unwrap()));
+            let (start, _) = input
+                .match_indices(word)
+                .nth(nth - 1)
+                .expect("needle in input");
+            Span::new(start, start + word.len())
+        };
+        let places = places
+            .iter()
+            .map(|p| PlaceCandidate {
+                span: span_of(p),
+                name: p.to_string(),
+                kind: PlaceKind::City,
+                country: None,
+                coordinates: None,
+            })
+            .collect();
+        let dates = dates
+            .iter()
+            .map(|d| DateMention {
+                span: span_of(d),
+                timex_type: TimexType::Date,
+                value: "XXXX".into(),
+                rule: "test",
+            })
+            .collect();
+        let res = resolve(&doc, &found, places, dates);
+        let mut out = Vec::new();
+        for p in &res.people {
+            let mentions: Vec<String> = p
+                .mentions
+                .iter()
+                .map(|m| match m.kind {
+                    MentionKind::Name => m.span.text(input).to_string(),
+                    MentionKind::Role => format!("role:{}", m.span.text(input)),
+                })
+                .collect();
+            let g = match p.gender {
+                Some(Gender::Male) => "m",
+                Some(Gender::Female) => "f",
+                None => "-",
+            };
+            out.push(format!("{}[{g}]: {}", p.name, mentions.join(", ")));
+        }
+        for p in &res.places {
+            out.push(format!("place {}", p.span.text(input)));
+        }
+        for d in &res.dates {
+            out.push(format!("date {}", d.span.text(input)));
+        }
+        assert_eq!(out.join(" | "), expect, "{input}");
+    }
+
+    #[test]
+    fn surnames_titles_and_roles_join_the_full_name() {
+        check(
+            "Prime Minister Keir Starmer spoke. Starmer said the Prime Minister would stay. Mr Starmer left.",
+            &[],
+            &[],
+            "Keir Starmer[m]: Keir Starmer, Starmer, role:the Prime Minister, Starmer",
+        );
+    }
+
+    #[test]
+    fn spelling_variants_merge_and_namesakes_do_not() {
+        check(
+            "Curator Kristin Wilkins spoke. Kristen Wilkins said so. Thomas Sam and Manju Sam came. She smiled.",
+            &[],
+            &[],
+            "Kristin Wilkins[f]: Kristin Wilkins, Kristen Wilkins | Thomas Sam[m]: Thomas Sam | Manju Sam[f]: Manju Sam",
+        );
+    }
+
+    #[test]
+    fn person_against_place() {
+        check(
+            "Paris Hilton said she flew to Paris. Michael Jordan visited Jordan, where Jordan played.",
+            &["Paris", "Paris#2", "Jordan#2", "Jordan#3"],
+            &[],
+            "Paris Hilton[f]: Paris Hilton | Michael Jordan[m]: Michael Jordan, Jordan | place Paris | place Jordan",
+        );
+    }
+
+    #[test]
+    fn a_place_before_a_full_name_is_cut_off() {
+        check(
+            "The Governor of Washington Chris Gregoire said it was unfair.",
+            &["Washington"],
+            &[],
+            "Chris Gregoire[-]: Chris Gregoire | place Washington",
+        );
+    }
+
+    #[test]
+    fn person_against_date_and_organisation() {
+        check(
+            "Theresa May met June Carter in May. The Washington Post and the Bank of England agreed.",
+            &["Washington", "England"],
+            &["May#2", "June"],
+            "Theresa May[f]: Theresa May | June Carter[f]: June Carter | date May",
+        );
     }
 }
