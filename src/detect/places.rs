@@ -11,6 +11,8 @@
 //! All work is one pass over the tokens; every look-around is a bounded number of tokens, and the
 //! gazetteer is searched anchored at token starts, so the cost is linear in the text length.
 
+use std::collections::HashSet;
+
 use crate::annotations::PlaceKind;
 use crate::lexicon::places::{gazetteer, Ambiguity, Entry};
 use crate::segment::{Document, Token, TokenKind};
@@ -72,11 +74,30 @@ const HONORIFICS: &[&str] = &[
 const ORGANISATION_HEADS: &[&str] = &[
     "Academy", "Airlines", "Airways", "Associates", "Association", "Athletic", "Bancorp", "Bank",
     "Bulletin", "Chronicle", "Club", "College", "Corp", "Corporation", "Council", "Courier",
-    "Daily", "Energy", "Examiner", "Express", "FC", "Federation", "Gazette", "Globe", "Group",
+    "Daily", "Desk", "Energy", "Exchange", "Examiner", "Express", "FC", "Federation", "Gazette", "Globe", "Group",
     "Herald", "Holdings", "Inc", "Institute", "Insurance", "Journal", "Ltd", "Mail", "News",
     "Observer", "Orchestra", "Partners", "Philharmonic", "Police", "Post", "Press", "Review",
-    "Rovers", "Sentinel", "Star", "Telegraph", "Times", "Tribune", "United", "University",
+    "Rovers", "Sentinel", "Shield", "Star", "Telegraph", "Times", "Tribune", "United", "University",
     "Wanderers",
+];
+
+/// Last words of company names.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "AG", "Bancorp", "Co", "Corp", "Corporation", "Group", "Holdings", "Inc", "LLC", "Limited",
+    "Ltd", "NV", "PLC", "Plc", "SA",
+];
+
+/// Roles and common nouns that may follow a place used as a modifier (`Moscow Mayor`).
+const ROLE_WORDS: &[&str] = &[
+    "Ambassador", "Army", "Attorney", "Chief", "City", "Coach", "Commissioner", "Congressman",
+    "Consul", "Embassy", "Governor", "Government", "Mayor", "Minister", "Navy", "Parliament",
+    "Police", "Premier", "President", "Prime", "Senator", "Sheriff", "State",
+];
+
+/// Verbs after which a person-like place name is a person (`Jordan said`).
+const REPORTING_VERBS: &[&str] = &[
+    "added", "argued", "asked", "believes", "claimed", "explained", "insisted", "noted", "replied",
+    "said", "says", "stated", "thinks", "told", "wrote",
 ];
 
 /// Head words of named facilities and buildings (`Kennedy Space Center`, `Fisht Stadium`).
@@ -227,6 +248,7 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
     let text = doc.text;
     let n = doc.tokens.len();
     let mut out: Vec<PlaceCandidate> = Vec::new();
+    let mut organisations: HashSet<&str> = HashSet::new();
     let mut i = 0;
     while i < n {
         if !cx.is_capitalized_word(i) {
@@ -248,6 +270,12 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
                 i = last + 1;
             }
             Match::Skip(last) => i = last + 1,
+            Match::Organisation(last) => {
+                if let Some((end, _)) = gazetteer().longest_at(text, cx.token(i).span.start) {
+                    organisations.insert(&text[cx.token(i).span.start..end]);
+                }
+                i = last + 1;
+            }
             Match::None => {
                 if let Some((last, candidate)) = unknown_place_at(&cx, i) {
                     out.push(candidate);
@@ -258,7 +286,7 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
             }
         }
     }
-    let _ = text;
+    out.retain(|p| !organisations.contains(p.span.text(text)));
     out
 }
 
@@ -267,6 +295,9 @@ enum Match {
     Place(usize, usize, &'static Entry, &'static str),
     /// A name that is not a place here, through token `.0`.
     Skip(usize),
+    /// The name opens an organisation's name that ends at token `.0` (`Santa Fe Pacific Gold
+    /// Corp`): the name means the organisation throughout the text.
+    Organisation(usize),
     /// Nothing in the gazetteer starts here.
     None,
 }
@@ -322,18 +353,42 @@ fn gazetteer_match(cx: &Context, i: usize) -> Match {
     let in_caps = !written.chars().any(char::is_lowercase)
         && (cx.info[i].all_caps_sentence || is_dateline_start(cx, i, last));
     if !exact && !in_caps {
-        return Match::None;
+        // `New York city`: fall back to the longest exact name ending at an earlier token.
+        return match shorter_exact_name(cx, i, last) {
+            Some((shorter_last, shorter)) => judge(cx, i, shorter_last, shorter, false),
+            None => Match::None,
+        };
     }
+    judge(cx, i, last, entry, !exact)
+}
+
+/// The longest gazetteer name written exactly as in the data that starts at token `i` and ends at
+/// a token before `last`.
+fn shorter_exact_name(cx: &Context, i: usize, last: usize) -> Option<(usize, &'static Entry)> {
+    let start = cx.token(i).span.start;
+    (i..last).rev().find_map(|j| {
+        let entry = gazetteer().get(&cx.doc.text[start..cx.token(j).span.end])?;
+        entry.kind.map(|_| (j, entry))
+    })
+}
+
+/// Is the place name from token `i` to `last`, matched in the right case, a place here?
+fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bool) -> Match {
     let ambiguity = entry.ambiguity;
     let prev = cx.prev(i);
     let next = cx.next(last);
     let prev_word = prev.map(|p| cx.word(p));
     let caps = cx.info[i].all_caps_sentence;
+    let is_city = matches!(entry.kind, Some(PlaceKind::City)) && i == last;
     // Datelines: `LONDON 1996-12-06`, `WASHINGTON —`, `TIGNES, France`.
     if in_caps && is_dateline_start(cx, i, last) {
         return Match::Place(i, last, entry, "dateline");
     }
     if prev_word.is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.'))) {
+        return Match::Skip(last);
+    }
+    // A team in a results table: `Leeds 2 Chelsea 1`, `BUFFALO 9 4 0`.
+    if matches!(entry.kind, Some(PlaceKind::City)) && next.is_some_and(|nx| is_score(cx, nx)) {
         return Match::Skip(last);
     }
     // A capitalized word before the name makes it part of a longer name (`George Washington`),
@@ -342,11 +397,13 @@ fn gazetteer_match(cx: &Context, i: usize) -> Match {
     let mut rule = "gazetteer";
     if let Some(p) = prev.filter(|&p| !caps && cx.is_capitalized_word(p)) {
         let w = cx.word(p);
+        let only_sentence_start = cx.info[p].sentence_start && ambiguity != Ambiguity::Person;
         if DIRECTIONS.contains(&w) && !matches!(entry.kind, Some(PlaceKind::Landmark)) {
             first = p;
             rule = "direction-place";
         } else if !(FUNCTION_WORDS.contains(&w)
             || CALENDAR_WORDS.contains(&w)
+            || only_sentence_start
             || cx.known_place_at(p).is_some()
             || w.contains('.'))
         {
@@ -362,20 +419,40 @@ fn gazetteer_match(cx: &Context, i: usize) -> Match {
             }
         }
     }
-    if let Some(nx) = next.filter(|&nx| !caps && cx.is_capitalized_word(nx)) {
-        let w = cx.word(nx);
-        if ORGANISATION_HEADS.contains(&w) {
-            return Match::Skip(nx);
+    let after_cue = prev.is_some_and(|p| cx.is_cue(p));
+    if let Some(end) = organisation_after(cx, last) {
+        return Match::Organisation(end);
+    }
+    // A team listed with its country: `Limoges (France) 9 3 6`.
+    if is_city && !after_cue && next.is_some_and(|nx| cx.word(nx) == "(") {
+        let country = next
+            .and_then(|nx| cx.next(nx))
+            .and_then(|c| cx.known_place_at(c))
+            .filter(|(_, e)| e.kind == Some(PlaceKind::Country));
+        if country.is_some() {
+            return Match::Skip(last);
         }
-        let joins_person = ambiguity == Ambiguity::Person
-            && !CALENDAR_WORDS.contains(&w)
-            && cx.known_place_at(nx).is_none();
-        if joins_person {
-            return Match::Skip(nx);
+    }
+    if let Some(nx) = next.filter(|_| !caps) {
+        let w = cx.word(nx);
+        if cx.is_capitalized_word(nx) {
+            if ORGANISATION_HEADS.contains(&w) {
+                return Match::Skip(nx);
+            }
+            let free_word = !CALENDAR_WORDS.contains(&w)
+                && !ROLE_WORDS.contains(&w)
+                && cx.known_place_at(nx).is_none();
+            // `Paris Hilton`, `David Campese`: a one-word town or a person-like name before
+            // another capitalized word is part of a person's or organisation's name.
+            if free_word && (ambiguity == Ambiguity::Person || is_city && !after_cue) {
+                return Match::Skip(nx);
+            }
+        } else if ambiguity == Ambiguity::Person && REPORTING_VERBS.contains(&w) {
+            // `Jordan said`.
+            return Match::Skip(last);
         }
     }
     if ambiguity == Ambiguity::Word && !caps {
-        let after_cue = prev.is_some_and(|p| cx.is_cue(p));
         let after_comma_place = prev.is_some_and(|p| cx.word(p) == ",")
             && prev
                 .and_then(|p| cx.prev(p))
@@ -390,6 +467,26 @@ fn gazetteer_match(cx: &Context, i: usize) -> Match {
         }
     }
     Match::Place(first, last, entry, rule)
+}
+
+/// Where an organisation's name ends when the capitalized words after token `last` end in a
+/// company suffix (`Santa Fe Pacific Gold Corp`).
+fn organisation_after(cx: &Context, last: usize) -> Option<usize> {
+    let mut j = last;
+    for _ in 0..MAX_NAME_WORDS {
+        j = cx.next(j).filter(|&nx| cx.is_capitalized_word(nx))?;
+        if COMPANY_SUFFIXES.contains(&cx.word(j)) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// A small whole number such as a score or a table figure (not a year or a date).
+fn is_score(cx: &Context, i: usize) -> bool {
+    let t = cx.token(i);
+    let w = cx.word(i);
+    t.kind == TokenKind::Number && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Is the name from token `first` to `last` at the start of a paragraph and followed by what
@@ -410,7 +507,7 @@ fn is_dateline_start(cx: &Context, first: usize, last: usize) -> bool {
         "," => (nx + 1 < cx.doc.tokens.len())
             .then_some(nx + 1)
             .is_some_and(|m| !cx.info[m].paragraph_start && cx.is_capitalized_word(m)),
-        _ => cx.token(nx).kind == TokenKind::Number,
+        _ => cx.token(nx).kind == TokenKind::Number && !is_score(cx, nx),
     }
 }
 
