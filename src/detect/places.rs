@@ -37,80 +37,330 @@ pub struct PlaceCandidate {
 
 /// Words after which a capitalized word is probably a place (`in Nice`, `near Reading`).
 const CUES: &[&str] = &[
-    "across", "around", "at", "from", "in", "inside", "into", "near", "of", "outside", "through",
-    "throughout", "to", "toward", "towards", "via", "visit", "visited", "visiting", "within",
+    "across",
+    "around",
+    "at",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "of",
+    "outside",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "via",
+    "visit",
+    "visited",
+    "visiting",
+    "within",
 ];
 
 /// Capitalized words that may precede a place at the start of a sentence or in a title.
 const FUNCTION_WORDS: &[&str] = &[
-    "A", "About", "Across", "After", "Against", "All", "Also", "An", "And", "Around", "As", "At",
-    "Before", "Both", "But", "By", "During", "Each", "Even", "For", "From", "Has", "Have", "How",
-    "If", "In", "Inside", "Into", "Is", "Like", "Meanwhile", "Near", "Neither", "Nor", "Not", "Now",
-    "Of", "On", "Only", "Or", "Outside", "Over", "Since", "So", "Than", "That", "The", "Then",
-    "There", "These", "This", "Though", "Through", "To", "Today", "Under", "Unlike", "Until", "Via",
-    "Visit", "Was", "We", "What", "When", "Where", "While", "Why", "With", "Within", "Without",
+    "A",
+    "About",
+    "Across",
+    "After",
+    "Against",
+    "All",
+    "Also",
+    "An",
+    "And",
+    "Around",
+    "As",
+    "At",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "During",
+    "Each",
+    "Even",
+    "For",
+    "From",
+    "Has",
+    "Have",
+    "How",
+    "If",
+    "In",
+    "Inside",
+    "Into",
+    "Is",
+    "Like",
+    "Meanwhile",
+    "Near",
+    "Neither",
+    "Nor",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "Only",
+    "Or",
+    "Outside",
+    "Over",
+    "Since",
+    "So",
+    "Than",
+    "That",
+    "The",
+    "Then",
+    "There",
+    "These",
+    "This",
+    "Though",
+    "Through",
+    "To",
+    "Today",
+    "Under",
+    "Unlike",
+    "Until",
+    "Via",
+    "Visit",
+    "Was",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Why",
+    "With",
+    "Within",
+    "Without",
     "Yet",
 ];
 
 /// Capitalized words that join a following place into one name (`Southern Indiana`).
 const DIRECTIONS: &[&str] = &[
-    "Central", "East", "Eastern", "Greater", "Lower", "North", "Northeast", "Northeastern",
-    "Northern", "Northwest", "Northwestern", "South", "Southeast", "Southeastern", "Southern",
-    "Southwest", "Southwestern", "Upper", "West", "Western",
+    "Central",
+    "East",
+    "Eastern",
+    "Greater",
+    "Lower",
+    "North",
+    "Northeast",
+    "Northeastern",
+    "Northern",
+    "Northwest",
+    "Northwestern",
+    "South",
+    "Southeast",
+    "Southeastern",
+    "Southern",
+    "Southwest",
+    "Southwestern",
+    "Upper",
+    "West",
+    "Western",
 ];
 
 /// Words that, placed before `of` + place, make one name with it (`State of Texas`).
 const OF_HEADS: &[&str] = &[
-    "City", "Commonwealth", "Kingdom", "Province", "Republic", "State",
+    "City",
+    "Commonwealth",
+    "Kingdom",
+    "Province",
+    "Republic",
+    "State",
 ];
 
 /// Titles and honorifics: a place name after them is a person's name (`Mr. Jordan`).
 const HONORIFICS: &[&str] = &[
-    "Dr", "Gen", "Gov", "Governor", "Judge", "Lady", "Lord", "Miss", "Mr", "Mrs", "Ms", "President",
-    "Prof", "Rep", "Sen", "Senator", "Sir",
+    "Dr",
+    "Gen",
+    "Gov",
+    "Governor",
+    "Judge",
+    "Lady",
+    "Lord",
+    "Miss",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "President",
+    "Prof",
+    "Rep",
+    "Sen",
+    "Senator",
+    "Sir",
 ];
 
 /// Words that, after a place name, make it the name of an organisation (`Chicago Tribune`).
 const ORGANISATION_HEADS: &[&str] = &[
-    "Academy", "Airlines", "Airways", "Associates", "Association", "Athletic", "Bancorp", "Bank",
-    "Bulletin", "Chronicle", "Club", "College", "Corp", "Corporation", "Council", "Courier",
-    "Daily", "Desk", "Energy", "Exchange", "Examiner", "Express", "FC", "Federation", "Gazette", "Globe", "Group",
-    "Herald", "Holdings", "Inc", "Institute", "Insurance", "Journal", "Ltd", "Mail", "News",
-    "Observer", "Orchestra", "Partners", "Philharmonic", "Police", "Post", "Press", "Review",
-    "Rovers", "Sentinel", "Shield", "Star", "Telegraph", "Times", "Tribune", "United", "University",
+    "Academy",
+    "Airlines",
+    "Airways",
+    "Associates",
+    "Association",
+    "Athletic",
+    "Bancorp",
+    "Bank",
+    "Bulletin",
+    "Chronicle",
+    "Club",
+    "College",
+    "Corp",
+    "Corporation",
+    "Council",
+    "Courier",
+    "Daily",
+    "Desk",
+    "Energy",
+    "Exchange",
+    "Examiner",
+    "Express",
+    "FC",
+    "Federation",
+    "Gazette",
+    "Globe",
+    "Group",
+    "Herald",
+    "Holdings",
+    "Inc",
+    "Institute",
+    "Insurance",
+    "Journal",
+    "Ltd",
+    "Mail",
+    "News",
+    "Observer",
+    "Orchestra",
+    "Partners",
+    "Philharmonic",
+    "Police",
+    "Post",
+    "Press",
+    "Review",
+    "Rovers",
+    "Sentinel",
+    "Shield",
+    "Star",
+    "Telegraph",
+    "Times",
+    "Tribune",
+    "United",
+    "University",
     "Wanderers",
 ];
 
 /// Last words of company names.
 const COMPANY_SUFFIXES: &[&str] = &[
-    "AG", "Bancorp", "Co", "Corp", "Corporation", "Group", "Holdings", "Inc", "LLC", "Limited",
-    "Ltd", "NV", "PLC", "Plc", "SA",
+    "AG",
+    "Bancorp",
+    "Co",
+    "Corp",
+    "Corporation",
+    "Group",
+    "Holdings",
+    "Inc",
+    "LLC",
+    "Limited",
+    "Ltd",
+    "NV",
+    "PLC",
+    "Plc",
+    "SA",
 ];
 
 /// Roles and common nouns that may follow a place used as a modifier (`Moscow Mayor`).
 const ROLE_WORDS: &[&str] = &[
-    "Ambassador", "Army", "Attorney", "Chief", "City", "Coach", "Commissioner", "Congressman",
-    "Consul", "Embassy", "Governor", "Government", "Mayor", "Minister", "Navy", "Parliament",
-    "Police", "Premier", "President", "Prime", "Senator", "Sheriff", "State",
+    "Ambassador",
+    "Army",
+    "Attorney",
+    "Chief",
+    "City",
+    "Coach",
+    "Commissioner",
+    "Congressman",
+    "Consul",
+    "Embassy",
+    "Governor",
+    "Government",
+    "Mayor",
+    "Minister",
+    "Navy",
+    "Parliament",
+    "Police",
+    "Premier",
+    "President",
+    "Prime",
+    "Senator",
+    "Sheriff",
+    "State",
 ];
 
 /// Verbs after which a person-like place name is a person (`Jordan said`).
 const REPORTING_VERBS: &[&str] = &[
-    "added", "argued", "asked", "believes", "claimed", "explained", "insisted", "noted", "replied",
-    "said", "says", "stated", "thinks", "told", "wrote",
+    "added",
+    "argued",
+    "asked",
+    "believes",
+    "claimed",
+    "explained",
+    "insisted",
+    "noted",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "thinks",
+    "told",
+    "wrote",
 ];
 
 /// Head words of named facilities and buildings (`Kennedy Space Center`, `Fisht Stadium`).
 const FACILITY_HEADS: &[&str] = &[
-    "Abbey", "Airport", "Arena", "Base", "Basilica", "Bridge", "Canal", "Castle", "Cathedral",
-    "Center", "Centre", "Complex", "Dam", "Memorial", "Monument", "Mosque", "Museum", "Oval",
-    "Palace", "Planetarium", "Prison", "Square", "Stadium", "Tower", "Zoo",
+    "Abbey",
+    "Airport",
+    "Arena",
+    "Base",
+    "Basilica",
+    "Bridge",
+    "Canal",
+    "Castle",
+    "Cathedral",
+    "Center",
+    "Centre",
+    "Complex",
+    "Dam",
+    "Memorial",
+    "Monument",
+    "Mosque",
+    "Museum",
+    "Oval",
+    "Palace",
+    "Planetarium",
+    "Prison",
+    "Square",
+    "Stadium",
+    "Tower",
+    "Zoo",
 ];
 
 /// Months and weekdays may sit next to a place without being part of its name.
 const CALENDAR_WORDS: &[&str] = &[
-    "April", "August", "December", "February", "Friday", "January", "July", "June", "March", "May",
-    "Monday", "November", "October", "Saturday", "September", "Sunday", "Thursday", "Tuesday",
+    "April",
+    "August",
+    "December",
+    "February",
+    "Friday",
+    "January",
+    "July",
+    "June",
+    "March",
+    "May",
+    "Monday",
+    "November",
+    "October",
+    "Saturday",
+    "September",
+    "Sunday",
+    "Thursday",
+    "Tuesday",
     "Wednesday",
 ];
 
@@ -287,7 +537,57 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
         }
     }
     out.retain(|p| !organisations.contains(p.span.text(text)));
+    let teams = sports_teams(&cx, &out);
+    out.retain(|p| !teams.contains(p.span.text(text)));
     out
+}
+
+/// Verbs that pit one team against another (`Sweden defeated South Korea`).
+const MATCH_VERBS: &[&str] = &[
+    "beat", "beats", "defeated", "defeats", "drew", "edged", "faced", "faces", "hammered",
+    "thrashed", "v", "vs",
+];
+
+/// Names of countries and regions that play as teams in this text: two of them around a score
+/// (`Belgium 3 – 0 Panama`) or a match verb (`Sweden defeated South Korea`). Such names are teams
+/// wherever the text uses them.
+fn sports_teams<'t>(cx: &Context<'_, 't>, found: &[PlaceCandidate]) -> HashSet<&'t str> {
+    let text = cx.doc.text;
+    let mut teams = HashSet::new();
+    let token_at = |offset: usize| cx.doc.tokens.partition_point(|t| t.span.start < offset);
+    for pair in found.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let playable = |p: &PlaceCandidate| {
+            matches!(
+                p.kind,
+                PlaceKind::Country | PlaceKind::Region | PlaceKind::State
+            )
+        };
+        if !playable(a) || !playable(b) {
+            continue;
+        }
+        let from = token_at(a.span.end);
+        let to = token_at(b.span.start);
+        if to <= from || to - from > 4 || !cx.same_sentence(from, to) {
+            continue;
+        }
+        let between: Vec<&str> = (from..to).map(|k| cx.word(k)).collect();
+        let score = between
+            .iter()
+            .any(|w| cx.token(from).kind == TokenKind::Number && !w.is_empty())
+            && between.iter().all(|w| {
+                w.bytes().all(|b| b.is_ascii_digit()) || matches!(*w, "-" | "\u{2013}" | ":")
+            });
+        let verb = MATCH_VERBS.contains(&between[0])
+            && between[1..]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if score || verb {
+            teams.insert(a.span.text(text));
+            teams.insert(b.span.text(text));
+        }
+    }
+    teams
 }
 
 enum Match {
@@ -319,7 +619,10 @@ fn name_end(cx: &Context, last: usize, entry: &Entry) -> usize {
     let w = t.span.text(cx.doc.text);
     for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
         if let Some(stem) = w.strip_suffix(suffix) {
-            if entry.name.ends_with(stem.rsplit(' ').next().unwrap_or(stem)) {
+            if entry
+                .name
+                .ends_with(stem.rsplit(' ').next().unwrap_or(stem))
+            {
                 return t.span.start + stem.len();
             }
         }
@@ -703,7 +1006,15 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for text in ["", "\u{2019}s", "U.S", "NEW", "Paris'", "in X,", "\r\nLONDON"] {
+        for text in [
+            "",
+            "\u{2019}s",
+            "U.S",
+            "NEW",
+            "Paris'",
+            "in X,",
+            "\r\nLONDON",
+        ] {
             let doc = segment(text);
             let _ = find(&doc);
         }

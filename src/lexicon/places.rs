@@ -200,13 +200,26 @@ mod tests {
     fn longest_names_win() {
         check(
             "New York City is big",
-            Some(("New York City", "New York City", Some(PlaceKind::City), "US")),
+            Some((
+                "New York City",
+                "New York City",
+                Some(PlaceKind::City),
+                "US",
+            )),
         );
         check(
             "United States of",
-            Some(("United States", "United States", Some(PlaceKind::Country), "US")),
+            Some((
+                "United States",
+                "United States",
+                Some(PlaceKind::Country),
+                "US",
+            )),
         );
-        check("Washington Post", Some(("Washington Post", "Washington Post", None, "")));
+        check(
+            "Washington Post",
+            Some(("Washington Post", "Washington Post", None, "")),
+        );
     }
 
     #[test]
@@ -222,10 +235,16 @@ mod tests {
 
     #[test]
     fn matching_is_ascii_case_insensitive_and_anchored() {
-        check("LONDON 1996", Some(("LONDON", "London", Some(PlaceKind::City), "GB")));
+        check(
+            "LONDON 1996",
+            Some(("LONDON", "London", Some(PlaceKind::City), "GB")),
+        );
         assert!(gazetteer().longest_at("in London", 0).is_none());
         assert_eq!(gazetteer().get("Nice").unwrap().ambiguity, Ambiguity::Word);
-        assert_eq!(gazetteer().get("Jordan").unwrap().ambiguity, Ambiguity::Person);
+        assert_eq!(
+            gazetteer().get("Jordan").unwrap().ambiguity,
+            Ambiguity::Person
+        );
     }
 
     #[test]
