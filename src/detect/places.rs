@@ -483,7 +483,7 @@ impl<'d, 't> Context<'d, 't> {
 
     /// A known place, in its usual case, that starts at token `i` and ends at a token end.
     fn known_place_at(&self, i: usize) -> Option<(usize, &'static Entry)> {
-        let t = self.token(i);
+        let t = *self.doc.tokens.get(i)?;
         let (end, entry) = gazetteer().longest_at(self.doc.text, t.span.start)?;
         entry.kind?;
         let last = self.token_ending_at(i, end)?;
@@ -687,7 +687,11 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
     if in_caps && is_dateline_start(cx, i, last) {
         return Match::Place(i, last, entry, "dateline");
     }
-    if prev_word.is_some_and(|w| HONORIFICS.contains(&w.trim_end_matches('.'))) {
+    let title = match prev_word {
+        Some(".") => prev.and_then(|p| cx.prev(p)).map(|q| cx.word(q)),
+        w => w,
+    };
+    if title.is_some_and(|w| HONORIFICS.contains(&w)) {
         return Match::Skip(last);
     }
     // A team in a results table: `Leeds 2 Chelsea 1`, `BUFFALO 9 4 0`.
@@ -707,7 +711,9 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
         } else if !(FUNCTION_WORDS.contains(&w)
             || CALENDAR_WORDS.contains(&w)
             || only_sentence_start
-            || cx.known_place_at(p).is_some()
+            || cx
+                .known_place_at(p)
+                .is_some_and(|(_, e)| e.ambiguity == Ambiguity::None)
             || w.contains('.'))
         {
             return Match::Skip(last);
@@ -744,7 +750,9 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
             }
             let free_word = !CALENDAR_WORDS.contains(&w)
                 && !ROLE_WORDS.contains(&w)
-                && cx.known_place_at(nx).is_none();
+                && cx
+                    .known_place_at(nx)
+                    .is_none_or(|(_, e)| e.ambiguity == Ambiguity::Person);
             // `Paris Hilton`, `David Campese`: a one-word town or a person-like name before
             // another capitalized word is part of a person's or organisation's name.
             if free_word && (ambiguity == Ambiguity::Person || is_city && !after_cue) {
