@@ -499,15 +499,24 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
     let n = doc.tokens.len();
     let mut out: Vec<PlaceCandidate> = Vec::new();
     let mut organisations: HashSet<&str> = HashSet::new();
+    let mut acronyms: HashSet<&str> = HashSet::new();
     let mut i = 0;
     while i < n {
         if !cx.is_capitalized_word(i) {
             i += 1;
             continue;
         }
+        if acronyms.contains(cx.word(i)) {
+            out.push(unknown(&cx, cx.token(i).span, "acronym"));
+            i += 1;
+            continue;
+        }
         if let Some((last, candidate)) = facility_at(&cx, i) {
             out.push(candidate);
             i = last + 1;
+            if let Some(acronym) = acronym_after(&cx, last) {
+                acronyms.insert(cx.word(acronym));
+            }
             continue;
         }
         match gazetteer_match(&cx, i) {
@@ -538,18 +547,16 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
     }
     out.retain(|p| !organisations.contains(p.span.text(text)));
     let teams = sports_teams(&cx, &out);
-    out.retain(|p| !teams.contains(p.span.text(text)));
+    out.retain(|p| {
+        let written = p.span.text(text);
+        let last_word = written.rsplit(' ').next().unwrap_or(written);
+        !teams.contains(written) && !teams.contains(last_word)
+    });
     out
 }
 
-/// Verbs that pit one team against another (`Sweden defeated South Korea`).
-const MATCH_VERBS: &[&str] = &[
-    "beat", "beats", "defeated", "defeats", "drew", "edged", "faced", "faces", "hammered",
-    "thrashed", "v", "vs",
-];
-
 /// Names of countries and regions that play as teams in this text: two of them around a score
-/// (`Belgium 3 – 0 Panama`) or a match verb (`Sweden defeated South Korea`). Such names are teams
+/// (`Belgium 3 – 0 Panama`). Such names are teams
 /// wherever the text uses them.
 fn sports_teams<'t>(cx: &Context<'_, 't>, found: &[PlaceCandidate]) -> HashSet<&'t str> {
     let text = cx.doc.text;
@@ -572,17 +579,24 @@ fn sports_teams<'t>(cx: &Context<'_, 't>, found: &[PlaceCandidate]) -> HashSet<&
             continue;
         }
         let between: Vec<&str> = (from..to).map(|k| cx.word(k)).collect();
-        let score = between
-            .iter()
-            .any(|w| cx.token(from).kind == TokenKind::Number && !w.is_empty())
-            && between.iter().all(|w| {
-                w.bytes().all(|b| b.is_ascii_digit()) || matches!(*w, "-" | "\u{2013}" | ":")
-            });
-        let verb = MATCH_VERBS.contains(&between[0])
-            && between[1..]
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_lowercase));
-        if score || verb {
+        // `3 – 0` or `3-0`: a number, a dash, a number.
+        let score = match between.as_slice() {
+            [x, dash, y] => {
+                is_score(cx, from)
+                    && is_score(cx, from + 2)
+                    && !x.is_empty()
+                    && !y.is_empty()
+                    && matches!(*dash, "-" | "\u{2013}" | ":")
+            }
+            [joined] => {
+                let mut parts = joined.split('-');
+                matches!((parts.next(), parts.next(), parts.next()), (Some(x), Some(y), None)
+                    if !x.is_empty() && !y.is_empty() && (x.len() + y.len()) <= 4
+                        && x.bytes().chain(y.bytes()).all(|b| b.is_ascii_digit()))
+            }
+            _ => false,
+        };
+        if score {
             teams.insert(a.span.text(text));
             teams.insert(b.span.text(text));
         }
@@ -778,6 +792,15 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
         }
     }
     Match::Place(first, last, entry, rule)
+}
+
+/// `Kennedy Space Center (KSC)`: the ALL-CAPS word in brackets right after a facility's name,
+/// which then names it wherever it recurs.
+fn acronym_after(cx: &Context, last: usize) -> Option<usize> {
+    let open = cx.next(last).filter(|&o| cx.word(o) == "(")?;
+    let acronym = cx.next(open).filter(|&a| cx.is_caps_word(a))?;
+    cx.next(acronym).filter(|&c| cx.word(c) == ")")?;
+    Some(acronym)
 }
 
 /// Where an organisation's name ends when the capitalized words after token `last` end in a
