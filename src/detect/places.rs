@@ -570,12 +570,25 @@ fn sports_teams<'t>(cx: &Context<'_, 't>, found: &[PlaceCandidate]) -> HashSet<&
                 PlaceKind::Country | PlaceKind::Region | PlaceKind::State
             )
         };
-        if !playable(a) || !playable(b) {
+        let clubs = a.kind == PlaceKind::City && b.kind == PlaceKind::City;
+        if !(playable(a) && playable(b) || clubs) {
             continue;
         }
         let from = token_at(a.span.end);
         let to = token_at(b.span.start);
-        if to <= from || to - from > 4 || !cx.same_sentence(from, to) {
+        if to <= from || to - from > 7 || !cx.same_sentence(from, to) {
+            continue;
+        }
+        // Clubs named after their towns: `Bologna (4) v Piacenza (13)`.
+        let versus = (from..to).any(|k| matches!(cx.word(k), "v" | "vs"))
+            && (from..to)
+                .all(|k| matches!(cx.word(k), "v" | "vs" | "." | "(" | ")") || is_score(cx, k));
+        if versus && a.kind == PlaceKind::City && b.kind == PlaceKind::City {
+            teams.insert(a.span.text(text));
+            teams.insert(b.span.text(text));
+            continue;
+        }
+        if to - from > 4 {
             continue;
         }
         let between: Vec<&str> = (from..to).map(|k| cx.word(k)).collect();
@@ -596,7 +609,7 @@ fn sports_teams<'t>(cx: &Context<'_, 't>, found: &[PlaceCandidate]) -> HashSet<&
             }
             _ => false,
         };
-        if score {
+        if score && playable(a) && playable(b) {
             teams.insert(a.span.text(text));
             teams.insert(b.span.text(text));
         }
@@ -759,8 +772,8 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
     if let Some(nx) = next.filter(|_| !caps) {
         let w = cx.word(nx);
         if cx.is_capitalized_word(nx) {
-            if ORGANISATION_HEADS.contains(&w) {
-                return Match::Skip(nx);
+            if let Some(head) = organisation_head_after(cx, last) {
+                return Match::Skip(head);
             }
             let free_word = !CALENDAR_WORDS.contains(&w)
                 && !ROLE_WORDS.contains(&w)
@@ -778,6 +791,7 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
         }
     }
     if ambiguity == Ambiguity::Word && !caps {
+        let after_cue = after_cue && prev_word != Some("of");
         let after_comma_place = prev.is_some_and(|p| cx.word(p) == ",")
             && prev
                 .and_then(|p| cx.prev(p))
@@ -792,6 +806,19 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
         }
     }
     Match::Place(first, last, entry, rule)
+}
+
+/// The organisation word ending the capitalized words right after token `last`
+/// (`Chicago Tribune`, `New York Commodities Desk`).
+fn organisation_head_after(cx: &Context, last: usize) -> Option<usize> {
+    let mut j = last;
+    for _ in 0..3 {
+        j = cx.next(j).filter(|&nx| cx.is_capitalized_word(nx))?;
+        if ORGANISATION_HEADS.contains(&cx.word(j)) {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// `Kennedy Space Center (KSC)`: the ALL-CAPS word in brackets right after a facility's name,
@@ -940,6 +967,8 @@ fn facility_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
             && cx.same_sentence(of, k)
             && k - j < MAX_NAME_WORDS
             && (cx.is_capitalized_word(k) || cx.word(k) == "." && k > j)
+            && !ROLE_WORDS.contains(&cx.word(k))
+            && !matches!(cx.word(k), "CEO" | "Director" | "Curator" | "Chairman")
         {
             end = k;
             k += 1;
@@ -949,6 +978,9 @@ fn facility_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
         }
     } else if head == i {
         // A head word alone (`Museum`) is not a name.
+        return None;
+    } else if head != last {
+        // More capitalized words follow: the name of an event or an organisation.
         return None;
     }
     if end == head && cx.next(head).is_some_and(|f| cx.word(f) == "for") {
