@@ -718,7 +718,10 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
         Some(".") => prev.and_then(|p| cx.prev(p)).map(|q| cx.word(q)),
         w => w,
     };
-    if title.is_some_and(|w| HONORIFICS.contains(&w)) {
+    // `J. F. Kennedy`: an initial before the name.
+    let initial = prev_word == Some(".")
+        && title.is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+    if initial || title.is_some_and(|w| HONORIFICS.contains(&w)) {
         return Match::Skip(last);
     }
     // A team in a results table: `Leeds 2 Chelsea 1`, `BUFFALO 9 4 0`.
@@ -1047,6 +1050,10 @@ mod tests {
         check(
             "Mr. Jordan met the Bank of England chief in London.",
             "Mr. Jordan met the Bank of England chief in [London].",
+        );
+        check(
+            "John F. Kennedy and Sofia Coppola visited Sofia.",
+            "John F. Kennedy and Sofia Coppola visited [Sofia].",
         );
     }
 
