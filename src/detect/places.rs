@@ -660,6 +660,20 @@ fn name_end(cx: &Context, last: usize, entry: &Entry) -> usize {
 /// Is the gazetteer name at token `i` a place here?
 fn gazetteer_match(cx: &Context, i: usize) -> Match {
     let text = cx.doc.text;
+    let caps_context =
+        cx.is_caps_word(i) && (cx.info[i].all_caps_sentence || cx.info[i].paragraph_start);
+    if caps_context {
+        if let Some((last, entry)) = capitals_at(cx, i) {
+            if entry.kind.is_none() {
+                return Match::Skip(last);
+            }
+            let written = &text[cx.token(i).span.start..cx.token(last).span.end];
+            let exact = written == entry.name;
+            if exact || cx.info[i].all_caps_sentence || is_dateline_start(cx, i, last) {
+                return judge(cx, i, last, entry, !exact);
+            }
+        }
+    }
     let start = cx.token(i).span.start;
     let Some((end, entry)) = gazetteer().longest_at(text, start) else {
         return Match::None;
@@ -678,27 +692,25 @@ fn gazetteer_match(cx: &Context, i: usize) -> Match {
     if entry.kind.is_none() {
         return Match::Skip(last);
     }
-    let written = &text[start..end];
-    let exact = written == entry.name;
-    let in_caps = !written.chars().any(char::is_lowercase)
-        && (cx.info[i].all_caps_sentence || is_dateline_start(cx, i, last));
-    if !exact && !in_caps {
-        // `New York city`: fall back to the longest exact name ending at an earlier token.
-        return match shorter_exact_name(cx, i, last) {
-            Some((shorter_last, shorter)) => judge(cx, i, shorter_last, shorter, false),
-            None => Match::None,
-        };
-    }
-    judge(cx, i, last, entry, !exact)
+    judge(cx, i, last, entry, false)
 }
 
-/// The longest gazetteer name written exactly as in the data that starts at token `i` and ends at
-/// a token before `last`.
-fn shorter_exact_name(cx: &Context, i: usize, last: usize) -> Option<(usize, &'static Entry)> {
+/// The longest name written in capitals over whole tokens from token `i` (`NEW YORK`).
+fn capitals_at(cx: &Context, i: usize) -> Option<(usize, &'static Entry)> {
     let start = cx.token(i).span.start;
-    (i..last).rev().find_map(|j| {
-        let entry = gazetteer().get(&cx.doc.text[start..cx.token(j).span.end])?;
-        entry.kind.map(|_| (j, entry))
+    let mut last = i;
+    while let Some(nx) = cx.next(last) {
+        if nx - i >= MAX_NAME_WORDS || cx.token(nx).kind == TokenKind::Number {
+            break;
+        }
+        last = nx;
+    }
+    (i..=last).rev().find_map(|j| {
+        let written = &cx.doc.text[start..cx.token(j).span.end];
+        if written.chars().any(char::is_lowercase) {
+            return None;
+        }
+        gazetteer().get_capitals(written).map(|e| (j, e))
     })
 }
 

@@ -1,5 +1,6 @@
 //! The place gazetteer: countries, regions, states, cities, landmarks and features, matched over the
-//! text by one `aho-corasick` automaton.
+//! text by one case-sensitive `aho-corasick` automaton
+//! (ALL-CAPS text is looked up by whole names in a map of capitalized names).
 //!
 //! Owns the place data files and the automaton built from them:
 //! - `places.tsv`, generated from GeoNames by `scripts/gen_places.py` (countries, continents, US
@@ -59,6 +60,8 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     index: HashMap<&'static str, usize>,
     automaton: AhoCorasick,
+    /// Names in ASCII capitals (`NEW YORK`), built on the first ALL-CAPS lookup.
+    capitals: OnceLock<HashMap<String, usize>>,
 }
 
 /// The gazetteer, built on first use.
@@ -148,7 +151,6 @@ fn build() -> Gazetteer {
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
         .start_kind(StartKind::Anchored)
         .build(entries.iter().map(|e| e.name))
         .expect("checked by lexicon tests");
@@ -156,17 +158,36 @@ fn build() -> Gazetteer {
         entries,
         index,
         automaton,
+        capitals: OnceLock::new(),
     }
 }
 
 impl Gazetteer {
-    /// The longest entry whose name starts exactly at byte `at` of `text`, compared ASCII
-    /// case-insensitively (the caller checks case). Returns the end offset and the entry.
-    /// Costs at most the length of the longest name, so calling it at every token is linear.
+    /// The longest entry whose name, in its usual case, starts exactly at byte `at` of `text`.
+    /// Returns the end offset and the entry. Costs at most the length of the longest name, so
+    /// calling it at every token is linear.
     pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &Entry)> {
         let input = Input::new(text).range(at..).anchored(Anchored::Yes);
         let found = self.automaton.find(input)?;
         Some((found.end(), &self.entries[found.pattern().as_usize()]))
+    }
+
+    /// The entry whose name, written in ASCII capitals, is `written` (`LONDON`, `NEW YORK`).
+    pub fn get_capitals(&self, written: &str) -> Option<&Entry> {
+        let capitals = self.capitals.get_or_init(|| {
+            let mut map = HashMap::with_capacity(self.entries.len());
+            for (i, e) in self.entries.iter().enumerate() {
+                // An exact name such as `US` keeps its own entry.
+                map.entry(e.name.to_ascii_uppercase()).or_insert(i);
+            }
+            for (i, e) in self.entries.iter().enumerate() {
+                if e.name.bytes().all(|b| !b.is_ascii_lowercase()) {
+                    map.insert(e.name.to_string(), i);
+                }
+            }
+            map
+        });
+        capitals.get(written).map(|&i| &self.entries[i])
     }
 
     /// The entry with exactly this name, if any.
@@ -234,10 +255,19 @@ mod tests {
     }
 
     #[test]
-    fn matching_is_ascii_case_insensitive_and_anchored() {
+    fn matching_is_case_sensitive_and_anchored() {
+        check("LONDON 1996", None);
         check(
-            "LONDON 1996",
-            Some(("LONDON", "London", Some(PlaceKind::City), "GB")),
+            "New York city",
+            Some(("New York", "New York", Some(PlaceKind::State), "US")),
+        );
+        assert_eq!(
+            gazetteer().get_capitals("LONDON").unwrap().canonical,
+            "London"
+        );
+        assert_eq!(
+            gazetteer().get_capitals("US").unwrap().canonical,
+            "United States"
         );
         assert!(gazetteer().longest_at("in London", 0).is_none());
         assert_eq!(gazetteer().get("Nice").unwrap().ambiguity, Ambiguity::Word);
