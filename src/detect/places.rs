@@ -529,10 +529,8 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
                 i = last + 1;
             }
             Match::Skip(last) => i = last + 1,
-            Match::Organisation(last) => {
-                if let Some((end, _)) = gazetteer().longest_at(text, cx.token(i).span.start) {
-                    organisations.insert(&text[cx.token(i).span.start..end]);
-                }
+            Match::Organisation(name_last, last) => {
+                organisations.insert(&text[cx.token(i).span.start..cx.token(name_last).span.end]);
                 i = last + 1;
             }
             Match::None => {
@@ -622,9 +620,9 @@ enum Match {
     Place(usize, usize, &'static Entry, &'static str),
     /// A name that is not a place here, through token `.0`.
     Skip(usize),
-    /// The name opens an organisation's name that ends at token `.0` (`Santa Fe Pacific Gold
-    /// Corp`): the name means the organisation throughout the text.
-    Organisation(usize),
+    /// The place name, ending at token `.0`, opens an organisation's name that ends at token
+    /// `.1` (`Santa Fe Pacific Gold Corp`): the name means the organisation throughout the text.
+    Organisation(usize, usize),
     /// Nothing in the gazetteer starts here.
     None,
 }
@@ -772,7 +770,7 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
     }
     let after_cue = prev.is_some_and(|p| cx.is_cue(p));
     if let Some(end) = organisation_after(cx, last) {
-        return Match::Organisation(end);
+        return Match::Organisation(last, end);
     }
     // A team listed with its country: `Limoges (France) 9 3 6`.
     if is_city && !after_cue && next.is_some_and(|nx| cx.word(nx) == "(") {
@@ -905,9 +903,9 @@ fn unknown_place_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
         {
             last += 1;
         }
-        if is_dateline_start(cx, i, last) && !cx.info[i].all_caps_sentence
-            || is_dateline_start(cx, i, last) && cx.token(last + 1).kind == TokenKind::Number
-        {
+        // In an ALL-CAPS line only a date after the name tells a dateline from a headline.
+        let dated = last + 1 < n && cx.token(last + 1).kind == TokenKind::Number;
+        if is_dateline_start(cx, i, last) && (dated || !cx.info[i].all_caps_sentence) {
             let span = Span::new(cx.token(i).span.start, cx.token(last).span.end);
             return Some((last, unknown(cx, span, "dateline")));
         }
