@@ -927,8 +927,18 @@ fn unknown_place_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
     if cx.word(comma) != "," {
         return None;
     }
-    let (_, region) = cx.known_place_at(comma + 1)?;
+    let (region_last, region) = cx.known_place_at(comma + 1)?;
     if !matches!(region.kind, Some(PlaceKind::State | PlaceKind::Country)) {
+        return None;
+    }
+    // The region closes the phrase (`in Goma, Congo.`); `of Group G, Belgium faced` is a list.
+    if cx.next(region_last).is_some_and(|after| {
+        cx.token(after).kind != TokenKind::Punct
+            && !matches!(
+                cx.word(after),
+                "and" | "or" | "on" | "in" | "at" | "to" | "where" | "which" | "who"
+            )
+    }) {
         return None;
     }
     let span = Span::new(cx.token(i).span.start, cx.token(last).span.end);
