@@ -1,1 +1,291 @@
-//! The place gazetteer: countries, regions, states, cities, landmarks and features.
+//! The place gazetteer: countries, regions, states, cities, landmarks and features, matched over the
+//! text by one case-sensitive `aho-corasick` automaton
+//! (ALL-CAPS text is looked up by whole names in a map of capitalized names).
+//!
+//! Owns the place data files and the automaton built from them:
+//! - `places.tsv`, generated from GeoNames by `scripts/gen_places.py` (countries, continents, US
+//!   states, cities with 50 000 people or more);
+//! - `places_extra.tsv`, hand-made: world regions, first-level regions, landmarks, seas, rivers,
+//!   mountains, English short forms and exonyms (`U.S.`, `Britain`, `Kiev`); it wins over
+//!   `places.tsv` for a name both hold;
+//! - `place_blockers.tsv`, hand-made: organisations whose names contain a place (`Washington Post`);
+//!   they are in the automaton so that leftmost-longest matching swallows the place inside them;
+//! - `places_ambiguous.tsv`, hand-made: place names that are also words or people's names.
+//!
+//! It deliberately does not decide whether a match is a place in context; `detect::places` does.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use crate::annotations::PlaceKind;
+
+const GENERATED: &str = include_str!("data/places.tsv");
+const EXTRA: &str = include_str!("data/places_extra.tsv");
+const BLOCKERS: &str = include_str!("data/place_blockers.tsv");
+const AMBIGUOUS: &str = include_str!("data/places_ambiguous.tsv");
+
+/// What else a place name can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ambiguity {
+    /// Only a place.
+    None,
+    /// Also a person's first name or surname (`Jordan`, `Paris`).
+    Person,
+    /// Also an ordinary English word (`Nice`, `Reading`).
+    Word,
+}
+
+/// A gazetteer entry: one surface name of a place, or of an organisation that blocks a place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The name as written in the data, in its usual case.
+    pub name: &'static str,
+    /// Canonical name of the place (`Kyiv` for `Kiev`).
+    pub canonical: &'static str,
+    /// Kind of place; `None` for a blocking organisation name.
+    pub kind: Option<PlaceKind>,
+    /// ISO 3166-1 alpha-2 code; empty when the place spans countries or the code is unknown.
+    pub country: &'static str,
+    /// Latitude and longitude in degrees.
+    pub coordinates: Option<(f32, f32)>,
+    /// What else the name can be.
+    pub ambiguity: Ambiguity,
+}
+
+/// The gazetteer: entries and the automaton whose pattern ids index them.
+#[derive(Debug)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    index: HashMap<&'static str, usize>,
+    automaton: AhoCorasick,
+    /// Names in ASCII capitals (`NEW YORK`), built on the first ALL-CAPS lookup.
+    capitals: OnceLock<HashMap<String, usize>>,
+}
+
+/// The gazetteer, built on first use.
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(build)
+}
+
+fn parse_kind(kind: &str) -> PlaceKind {
+    match kind {
+        "region" => PlaceKind::Region,
+        "country" => PlaceKind::Country,
+        "state" => PlaceKind::State,
+        "city" => PlaceKind::City,
+        "landmark" => PlaceKind::Landmark,
+        "feature" => PlaceKind::Feature,
+        _ => PlaceKind::Other,
+    }
+}
+
+fn parse_place(fields: &[&'static str]) -> Entry {
+    let field = |i: usize| fields.get(i).copied().unwrap_or("");
+    let coordinates = match (field(4).parse::<f32>(), field(5).parse::<f32>()) {
+        (Ok(lat), Ok(lon)) => Some((lat, lon)),
+        _ => None,
+    };
+    Entry {
+        name: field(0),
+        canonical: if field(1).is_empty() {
+            field(0)
+        } else {
+            field(1)
+        },
+        kind: Some(parse_kind(field(2))),
+        country: field(3),
+        coordinates,
+        ambiguity: Ambiguity::None,
+    }
+}
+
+fn build() -> Gazetteer {
+    let mut index: HashMap<&'static str, usize> = HashMap::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    for fields in crate::lexicon::entries(GENERATED) {
+        index.insert(fields[0], entries.len());
+        entries.push(parse_place(&fields));
+    }
+    for fields in crate::lexicon::entries(EXTRA) {
+        let mut entry = parse_place(&fields);
+        if entry.coordinates.is_none() {
+            let canonical = index.get(entry.canonical).map(|&i| &entries[i]);
+            entry.coordinates = canonical.and_then(|c| c.coordinates);
+        }
+        match index.get(entry.name) {
+            Some(&i) => entries[i] = entry,
+            None => {
+                index.insert(entry.name, entries.len());
+                entries.push(entry);
+            }
+        }
+    }
+    for fields in crate::lexicon::entries(AMBIGUOUS) {
+        let ambiguity = match fields.get(1).copied() {
+            Some("person") => Ambiguity::Person,
+            _ => Ambiguity::Word,
+        };
+        if let Some(&i) = index.get(fields[0]) {
+            entries[i].ambiguity = ambiguity;
+        }
+    }
+    for fields in crate::lexicon::entries(BLOCKERS) {
+        let blocker = Entry {
+            name: fields[0],
+            canonical: fields[0],
+            kind: None,
+            country: "",
+            coordinates: None,
+            ambiguity: Ambiguity::None,
+        };
+        match index.get(blocker.name) {
+            Some(&i) => entries[i] = blocker,
+            None => {
+                index.insert(blocker.name, entries.len());
+                entries.push(blocker);
+            }
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(entries.iter().map(|e| e.name))
+        .expect("checked by lexicon tests");
+    Gazetteer {
+        entries,
+        index,
+        automaton,
+        capitals: OnceLock::new(),
+    }
+}
+
+impl Gazetteer {
+    /// The longest entry whose name, in its usual case, starts exactly at byte `at` of `text`.
+    /// Returns the end offset and the entry. Costs at most the length of the longest name, so
+    /// calling it at every token is linear.
+    pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &Entry)> {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let found = self.automaton.find(input)?;
+        Some((found.end(), &self.entries[found.pattern().as_usize()]))
+    }
+
+    /// The entry whose name, written in ASCII capitals, is `written` (`LONDON`, `NEW YORK`).
+    pub fn get_capitals(&self, written: &str) -> Option<&Entry> {
+        let capitals = self.capitals.get_or_init(|| {
+            let mut map = HashMap::with_capacity(self.entries.len());
+            for (i, e) in self.entries.iter().enumerate() {
+                // An exact name such as `US` keeps its own entry.
+                map.entry(e.name.to_ascii_uppercase()).or_insert(i);
+            }
+            for (i, e) in self.entries.iter().enumerate() {
+                if e.name.bytes().all(|b| !b.is_ascii_lowercase()) {
+                    map.insert(e.name.to_string(), i);
+                }
+            }
+            map
+        });
+        capitals.get(written).map(|&i| &self.entries[i])
+    }
+
+    /// The entry with exactly this name, if any.
+    pub fn get(&self, name: &str) -> Option<&Entry> {
+        self.index.get(name).map(|&i| &self.entries[i])
+    }
+
+    /// Number of entries, blockers included.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there are no entries (never, with the compiled-in data).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: Option<(&str, &str, Option<PlaceKind>, &str)>) {
+        let got = gazetteer()
+            .longest_at(text, 0)
+            .map(|(end, e)| (&text[..end], e.canonical, e.kind, e.country));
+        assert_eq!(got, expect, "{text:?}");
+    }
+
+    #[test]
+    fn longest_names_win() {
+        check(
+            "New York City is big",
+            Some((
+                "New York City",
+                "New York City",
+                Some(PlaceKind::City),
+                "US",
+            )),
+        );
+        check(
+            "United States of",
+            Some((
+                "United States",
+                "United States",
+                Some(PlaceKind::Country),
+                "US",
+            )),
+        );
+        check(
+            "Washington Post",
+            Some(("Washington Post", "Washington Post", None, "")),
+        );
+    }
+
+    #[test]
+    fn aliases_point_to_canonical_names() {
+        check("Kiev", Some(("Kiev", "Kyiv", Some(PlaceKind::City), "UA")));
+        check(
+            "U.S. troops",
+            Some(("U.S.", "United States", Some(PlaceKind::Country), "US")),
+        );
+        let kiev = gazetteer().get("Kiev").unwrap();
+        assert!(kiev.coordinates.is_some(), "coordinates come from Kyiv");
+    }
+
+    #[test]
+    fn matching_is_case_sensitive_and_anchored() {
+        check("LONDON 1996", None);
+        check(
+            "New York city",
+            Some(("New York", "New York", Some(PlaceKind::State), "US")),
+        );
+        assert_eq!(
+            gazetteer().get_capitals("LONDON").unwrap().canonical,
+            "London"
+        );
+        assert_eq!(
+            gazetteer().get_capitals("US").unwrap().canonical,
+            "United States"
+        );
+        assert!(gazetteer().longest_at("in London", 0).is_none());
+        assert_eq!(gazetteer().get("Nice").unwrap().ambiguity, Ambiguity::Word);
+        assert_eq!(
+            gazetteer().get("Jordan").unwrap().ambiguity,
+            Ambiguity::Person
+        );
+    }
+
+    #[test]
+    fn every_ambiguous_name_is_a_place() {
+        for fields in crate::lexicon::entries(AMBIGUOUS) {
+            let entry = gazetteer().get(fields[0]);
+            assert!(
+                entry.is_some_and(|e| e.kind.is_some()),
+                "{} is not in the gazetteer",
+                fields[0]
+            );
+        }
+    }
+}
