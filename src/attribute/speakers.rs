@@ -181,6 +181,12 @@ impl<'d, 't> Ctx<'d, 't> {
         i < self.tokens.len() && self.word(i) == s
     }
 
+    /// True when token `i` is a reporting verb ("said"; capitalized "States" or "Post" is a name).
+    fn is_cue(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.chars().next().is_some_and(char::is_lowercase) && cues::is_speech_verb(w)
+    }
+
     fn is_word(&self, i: usize) -> bool {
         i < self.tokens.len() && self.tokens[i].kind == TokenKind::Word
     }
@@ -342,10 +348,10 @@ fn quote_source_verb(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     let i = skip_commas(ctx, lo, hi);
     let (src, next) = source::forward(ctx, i, hi)?;
     let mut j = skip_fillers(ctx, next, hi);
-    if !(j < hi && cues::is_speech_verb(ctx.word(j))) {
+    if !(j < hi && ctx.is_cue(j)) {
         j = skip_fillers(ctx, skip_appositive(ctx, j, hi)?, hi);
     }
-    (j < hi && cues::is_speech_verb(ctx.word(j))).then(|| Found {
+    (j < hi && ctx.is_cue(j)).then(|| Found {
         source: src,
         cue: Some(ctx.tokens[j].span),
     })
@@ -355,7 +361,7 @@ fn quote_source_verb(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
 fn quote_verb_source(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     let (lo, hi) = ctx.right(qi);
     let i = skip_fillers(ctx, skip_commas(ctx, lo, hi), hi);
-    if !(i < hi && cues::is_speech_verb(ctx.word(i))) {
+    if !(i < hi && ctx.is_cue(i)) {
         return None;
     }
     let (src, _) = source::forward(ctx, i + 1, hi)?;
@@ -388,22 +394,15 @@ fn dash_source(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
 fn verbs_before<'c>(ctx: &'c Ctx, lo: usize, hi: usize) -> impl Iterator<Item = usize> + 'c {
     (lo..hi)
         .rev()
-        .filter(move |&k| !ctx.quoted[k] && cues::is_speech_verb(ctx.word(k)))
+        .filter(move |&k| !ctx.quoted[k] && ctx.is_cue(k))
 }
 
-/// `Smith said: “…”` / `Smith said that “…”` / `Smith called it “…”` / `said Smith: “…”`.
+/// `Smith said: “…”` / `Smith said that “…”` / `Smith called it “…”` / `said Smith: “…”` /
+/// `Smith thanked them, saying “…”` / `was asked by Smith whether “…”`.
 fn source_verb_quote(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     let (lo, hi) = ctx.left(qi);
     for v in verbs_before(ctx, lo, hi).take(3) {
-        let src = source::backward(ctx, lo, v).or_else(|| {
-            source::forward(ctx, v + 1, hi)
-                .filter(|(s, n)| {
-                    s.kind != SourceKind::Description
-                        && (*n >= hi || matches!(ctx.word(*n), ":" | ","))
-                })
-                .map(|(s, _)| s)
-        });
-        if let Some(src) = src {
+        if let Some(src) = source_of_verb(ctx, lo, v, hi) {
             return Some(Found {
                 source: src,
                 cue: Some(ctx.tokens[v].span),
@@ -411,6 +410,38 @@ fn source_verb_quote(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
         }
     }
     None
+}
+
+/// The source of the reporting verb at `v`, reading tokens `lo..hi` of its sentence.
+fn source_of_verb(ctx: &Ctx, lo: usize, v: usize, hi: usize) -> Option<Source> {
+    let verb = ctx.word(v);
+    if ctx.is(v + 1, "by") {
+        // passive: "was asked by the moderator"
+        if let Some((src, _)) = source::forward(ctx, v + 2, hi) {
+            return Some(src);
+        }
+    }
+    let mut before = v;
+    while before > lo && cues::is_verb_filler(ctx.word(before - 1)) {
+        before -= 1;
+    }
+    let joined = before > lo && matches!(ctx.word(before - 1), "and" | "but" | "," | "\u{2014}");
+    if verb.ends_with("ing") || joined {
+        if let Some(src) = source::sentence_subject(ctx, lo, v) {
+            return Some(src);
+        }
+    }
+    if let Some(src) = source::backward(ctx, lo, v) {
+        return Some(src);
+    }
+    if verb.ends_with("ing") {
+        return None;
+    }
+    source::forward(ctx, v + 1, hi)
+        .filter(|(s, n)| {
+            s.kind != SourceKind::Description && (*n >= hi || matches!(ctx.word(*n), ":" | ","))
+        })
+        .map(|(s, _)| s)
 }
 
 /// `according to the newspaper`, before or after the quote in its sentence.
@@ -442,7 +473,7 @@ fn according_to(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
 /// `“…” is what Smith told the paper`: a speech verb later in the quote's sentence.
 fn verb_later_in_sentence(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     let (lo, hi) = ctx.right(qi);
-    let v = (lo..hi).find(|&k| cues::is_speech_verb(ctx.word(k)))?;
+    let v = (lo..hi).find(|&k| ctx.is_cue(k))?;
     let src =
         source::backward(ctx, lo, v).or_else(|| source::forward(ctx, v + 1, hi).map(|(s, _)| s))?;
     Some(Found {

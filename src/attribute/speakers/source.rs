@@ -126,7 +126,7 @@ fn is_name_token(ctx: &Ctx, i: usize) -> bool {
         return false;
     }
     if ctx.is_word(i) {
-        return (is_capitalized(w) && !cues::is_speech_verb(w)) || is_name_particle(w);
+        return is_capitalized(w) || is_name_particle(w);
     }
     // The period of an initial or an abbreviated title: "D." "Mr."
     w == "."
@@ -145,6 +145,73 @@ fn gender_of_name(ctx: &Ctx, a: usize, b: usize) -> Option<Gender> {
 
 fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {
     Span::new(ctx.tokens[a].span.start, ctx.tokens[b - 1].span.end)
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "for" | "with" | "from" | "by" | "of" | "to" | "about" | "into"
+            | "over" | "after" | "before" | "during" | "since" | "under" | "through" | "across"
+            | "against" | "earlier" | "later"
+    )
+}
+
+fn skip_fillers_back(ctx: &Ctx, lo: usize, mut end: usize) -> usize {
+    while end > lo && cues::is_verb_filler(ctx.word(end - 1)) && !ctx.quoted[end - 1] {
+        end -= 1;
+    }
+    end
+}
+
+/// Moves `end` back over prepositional phrases between a subject and its verb
+/// ("Trump *at the time* said", "she *on Tuesday* told"); a capitalized last word stays (a name).
+fn skip_prepositional_phrases(ctx: &Ctx, lo: usize, mut end: usize) -> usize {
+    for _ in 0..3 {
+        if end <= lo || !ctx.is_word(end - 1) || ctx.quoted[end - 1] {
+            break;
+        }
+        let last = ctx.word(end - 1);
+        if is_capitalized(last) && !is_capitalized_function_word(last) {
+            break;
+        }
+        let floor = lo.max(end.saturating_sub(7));
+        let mut k = end;
+        let mut found = None;
+        while k > floor && ctx.is_word(k - 1) && !ctx.quoted[k - 1] {
+            let x = ctx.word(k - 1);
+            if is_preposition(x) {
+                found = Some(k - 1);
+                break;
+            }
+            if cues::subject_pronoun(x).is_some() || ctx.is_cue(k - 1) {
+                break;
+            }
+            k -= 1;
+        }
+        match found {
+            Some(p) if p + 1 < end || matches!(ctx.word(p), "earlier" | "later") => {
+                end = skip_fillers_back(ctx, lo, p);
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
+/// The subject at the head of the sentence that holds the verb at `v`, after an introductory phrase
+/// ("In an interview, Smith …", "But she …"): for verbs whose own subject is far
+/// ("Smith thanked them and added", "…, saying").
+pub(super) fn sentence_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
+    let mut i = lo;
+    while i < v && (ctx.quoted[i] || !ctx.is_word(i) || matches!(ctx.word(i), "But" | "And" | "So" | "Yet" | "Still" | "Meanwhile" | "However" | "Instead" | "Then" | "Now" | "Also")) {
+        i += 1;
+    }
+    if i < v && matches!(ctx.word(i), "In" | "On" | "At" | "After" | "Before" | "As" | "When" | "While" | "During" | "Asked" | "Speaking" | "Earlier" | "Later" | "Since" | "Despite" | "Although" | "Though" | "Last" | "Writing" | "Responding" | "Under" | "With" | "For" | "From" | "Over" | "If" | "Because") {
+        let comma = (i..v).find(|&k| ctx.is(k, ",") && !ctx.quoted[k])?;
+        i = comma + 1;
+    }
+    let (src, _) = forward(ctx, i, v)?;
+    Some(src)
 }
 
 /// A source phrase starting at token `i` (before `hi`), and the index after it.
@@ -170,7 +237,7 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
             i + 1,
         ));
     }
-    if is_capitalized(w) && !is_capitalized_function_word(w) && !cues::is_speech_verb(w) {
+    if is_capitalized(w) && !is_capitalized_function_word(w) {
         let mut j = i;
         while j < hi && j < i + MAX_PHRASE && is_name_token(ctx, j) {
             j += 1;
@@ -186,7 +253,7 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
                 && k < j + 3
                 && ctx.is_word(k)
                 && !is_capitalized(ctx.word(k))
-                && !cues::is_speech_verb(ctx.word(k))
+                && !ctx.is_cue(k)
                 && !cues::is_verb_filler(ctx.word(k))
             {
                 k += 1;
@@ -211,7 +278,7 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
         let mut last_noun = None;
         while k < hi && k < i + MAX_PHRASE && ctx.is_word(k) && !ctx.quoted[k] {
             let x = ctx.word(k);
-            if cues::is_speech_verb(x)
+            if ctx.is_cue(k)
                 || cues::is_verb_filler(x)
                 || matches!(
                     x,
@@ -258,10 +325,8 @@ fn description(ctx: &Ctx, a: usize, b: usize) -> Source {
 /// The subject of the verb at token `v`: a source phrase ending right before it (after adverbs
 /// and auxiliaries, and skipping an appositive between commas), not before token `lo`.
 pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
-    let mut end = v;
-    while end > lo && cues::is_verb_filler(ctx.word(end - 1)) && !ctx.quoted[end - 1] {
-        end -= 1;
-    }
+    let mut end = skip_fillers_back(ctx, lo, v);
+    end = skip_prepositional_phrases(ctx, lo, end);
     if end > lo && ctx.is(end - 1, ",") {
         // "Smith, a spokesman for the group, said": the phrase before the earlier comma.
         let floor = lo.max(end.saturating_sub(25));
@@ -299,7 +364,7 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
             gender,
         });
     }
-    if is_capitalized(w) && !cues::is_speech_verb(w) {
+    if is_capitalized(w) {
         let floor = lo.max(end.saturating_sub(MAX_PHRASE));
         let mut start = end;
         while start > floor && is_name_token(ctx, start - 1) {
@@ -338,7 +403,7 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
             return Some(description(ctx, k - 1, end));
         }
         if k - 1 != last
-            && (cues::is_speech_verb(x)
+            && (ctx.is_cue(k - 1)
                 || matches!(
                     x,
                     "and"
