@@ -442,6 +442,7 @@ fn source_of_verb(ctx: &Ctx, lo: usize, v: usize, hi: usize) -> Option<Source> {
             s.kind != SourceKind::Description && (*n >= hi || matches!(ctx.word(*n), ":" | ","))
         })
         .map(|(s, _)| s)
+        .or_else(|| source::sentence_subject(ctx, lo, v).filter(|s| s.kind != SourceKind::Description))
 }
 
 /// `according to the newspaper`, before or after the quote in its sentence.
@@ -518,7 +519,8 @@ fn colon_block(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
             });
         }
     }
-    let src = source::backward(ctx, lo, colon)?;
+    let src = source::backward(ctx, lo, colon)
+        .or_else(|| source::sentence_subject(ctx, lo, colon))?;
     Some(Found {
         source: src,
         cue: Some(ctx.tokens[colon].span),
