@@ -79,6 +79,10 @@ const RULES: &[Rule] = &[
         name: "previous-paragraph-speaker",
         apply: previous_paragraph_speaker,
     },
+    Rule {
+        name: "sentence-subject",
+        apply: sentence_subject,
+    },
 ];
 
 /// Quotes with their speakers. May add people that only the attribution reveals.
@@ -184,7 +188,21 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when token `i` is a reporting verb ("said"; capitalized "States" or "Post" is a name).
     fn is_cue(&self, i: usize) -> bool {
         let w = self.word(i);
-        w.chars().next().is_some_and(char::is_lowercase) && cues::is_speech_verb(w)
+        if !(w.chars().next().is_some_and(char::is_lowercase) && cues::is_speech_verb(w)) {
+            return false;
+        }
+        if !cues::is_noun_like_speech_verb(w) {
+            return true;
+        }
+        // "she notes", "Smith will report", "officials warning"; not "the notes", "in writing".
+        i > 0 && self.is_word(i - 1) && {
+            let p = self.word(i - 1);
+            cues::subject_pronoun(p).is_some()
+                || cues::is_verb_filler(p)
+                || (p.chars().next().is_some_and(char::is_uppercase) && !cues::is_determiner(p))
+                || (p.ends_with('s') && cues::role_noun(p).is_some())
+                || p == "to"
+        }
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -267,7 +285,8 @@ impl<'d, 't> Ctx<'d, 't> {
         q.outer.start == self.doc.paragraphs[q.paragraph].start
     }
 
-    /// A short Title-Case quotation after a possessive or "on" / "in" (`NBC's "Meet the Press"`).
+    /// A short Title-Case quotation after a possessive or "on" / "in" (`NBC's "Meet the Press"`), or
+    /// a scare quote after "so-called".
     fn looks_like_title(&self, qi: usize) -> bool {
         let (a, b) = self.inside[qi];
         let words: Vec<&str> = (a..b)
@@ -276,6 +295,9 @@ impl<'d, 't> Ctx<'d, 't> {
             .collect();
         if words.is_empty() || words.len() > 7 {
             return false;
+        }
+        if a > 0 && matches!(self.word(a - 1), "so-called" | "So-called") {
+            return true;
         }
         let title_case = words.iter().all(|w| {
             w.chars()
@@ -442,7 +464,9 @@ fn source_of_verb(ctx: &Ctx, lo: usize, v: usize, hi: usize) -> Option<Source> {
             s.kind != SourceKind::Description && (*n >= hi || matches!(ctx.word(*n), ":" | ","))
         })
         .map(|(s, _)| s)
-        .or_else(|| source::sentence_subject(ctx, lo, v).filter(|s| s.kind != SourceKind::Description))
+        .or_else(|| {
+            source::sentence_subject(ctx, lo, v).filter(|s| s.kind != SourceKind::Description)
+        })
 }
 
 /// `according to the newspaper`, before or after the quote in its sentence.
@@ -519,11 +543,22 @@ fn colon_block(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
             });
         }
     }
-    let src = source::backward(ctx, lo, colon)
-        .or_else(|| source::sentence_subject(ctx, lo, colon))?;
+    let src =
+        source::backward(ctx, lo, colon).or_else(|| source::sentence_subject(ctx, lo, colon))?;
     Some(Found {
         source: src,
         cue: Some(ctx.tokens[colon].span),
+    })
+}
+
+/// `Cruz has railed against the “Washington cartel”`: with no reporting verb, the subject of the
+/// quote's sentence.
+fn sentence_subject(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
+    let (lo, hi) = ctx.left(qi);
+    let src = source::sentence_subject(ctx, lo, hi)?;
+    (src.kind != SourceKind::Description).then_some(Found {
+        source: src,
+        cue: None,
     })
 }
 

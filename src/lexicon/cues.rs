@@ -14,7 +14,7 @@ const SPEECH_VERBS: &str = include_str!("data/speech_verbs.txt");
 const ROLE_NOUNS: &str = include_str!("data/role_nouns.txt");
 
 struct Cues {
-    speech_verbs: HashMap<&'static str, ()>,
+    speech_verbs: HashMap<&'static str, bool>,
     role_nouns: HashMap<&'static str, Option<Gender>>,
 }
 
@@ -22,7 +22,7 @@ fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| Cues {
         speech_verbs: crate::lexicon::entries(SPEECH_VERBS)
-            .map(|f| (f[0], ()))
+            .map(|f| (f[0], f.get(1) == Some(&"noun")))
             .collect(),
         role_nouns: crate::lexicon::entries(ROLE_NOUNS)
             .map(|f| (f[0], f.get(1).and_then(|g| parse_gender(g))))
@@ -50,6 +50,14 @@ fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// True when `word` is a form of a reporting verb ("said", "tells", "warning"), in any case.
 pub fn is_speech_verb(word: &str) -> bool {
     with_lowercase(word, |w| cues().speech_verbs.contains_key(w))
+}
+
+/// True when `word` is a reporting verb form that is also a common noun ("notes", "report"), so
+/// that it is a cue only right after its subject.
+pub fn is_noun_like_speech_verb(word: &str) -> bool {
+    with_lowercase(word, |w| {
+        cues().speech_verbs.get(w).copied().unwrap_or(false)
+    })
 }
 
 /// When `word` is a noun that can head a source description ("spokesman", "newspaper"), the gender

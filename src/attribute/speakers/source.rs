@@ -150,9 +150,27 @@ fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "for" | "with" | "from" | "by" | "of" | "to" | "about" | "into"
-            | "over" | "after" | "before" | "during" | "since" | "under" | "through" | "across"
-            | "against" | "earlier" | "later"
+        "in" | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "of"
+            | "to"
+            | "about"
+            | "into"
+            | "over"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "under"
+            | "through"
+            | "across"
+            | "against"
+            | "earlier"
+            | "later"
     )
 }
 
@@ -202,16 +220,49 @@ fn skip_prepositional_phrases(ctx: &Ctx, lo: usize, mut end: usize) -> usize {
 /// ("In an interview, Smith …", "But she …"): for verbs whose own subject is far
 /// ("Smith thanked them and added", "…, saying").
 pub(super) fn sentence_subject(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
+    // The first phrase that a verb-like word follows ("Mr. Trump released", "she has"), skipping
+    // introductory words ("Back in 1999,", "Facing criticism,").
     let mut i = lo;
-    while i < v && (ctx.quoted[i] || !ctx.is_word(i) || matches!(ctx.word(i), "But" | "And" | "So" | "Yet" | "Still" | "Meanwhile" | "However" | "Instead" | "Then" | "Now" | "Also")) {
-        i += 1;
+    let mut tried = 0;
+    let mut first = None;
+    while i < v && tried < 4 {
+        if ctx.quoted[i] || !ctx.is_word(i) {
+            i += 1;
+            continue;
+        }
+        match forward(ctx, i, v) {
+            Some((src, next)) => {
+                tried += 1;
+                if src.kind != SourceKind::Description || tried == 1 {
+                    first = first.or(Some(src));
+                }
+                let next = if ctx.is(next, ",") && src.kind == SourceKind::Name {
+                    // "Smith, who …, said" / "Smith, 52, said"
+                    (next + 1..v.min(next + 20))
+                        .find(|&k| ctx.is(k, ","))
+                        .map_or(next, |k| k + 1)
+                } else {
+                    next
+                };
+                if next < v && ctx.is_word(next) && looks_like_verb(ctx, next) {
+                    return Some(src);
+                }
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
     }
-    if i < v && matches!(ctx.word(i), "In" | "On" | "At" | "After" | "Before" | "As" | "When" | "While" | "During" | "Asked" | "Speaking" | "Earlier" | "Later" | "Since" | "Despite" | "Although" | "Though" | "Last" | "Writing" | "Responding" | "Under" | "With" | "For" | "From" | "Over" | "If" | "Because") {
-        let comma = (i..v).find(|&k| ctx.is(k, ",") && !ctx.quoted[k])?;
-        i = comma + 1;
-    }
-    let (src, _) = forward(ctx, i, v)?;
-    Some(src)
+    first
+}
+
+/// A lower-case word that can be a finite verb or start a verb group ("released", "has", "says").
+fn looks_like_verb(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    w.chars().next().is_some_and(char::is_lowercase)
+        && (ctx.is_cue(i)
+            || cues::is_verb_filler(w)
+            || w.ends_with("ed")
+            || (w.ends_with('s') && !w.ends_with("ss") && cues::role_noun(w).is_none()))
 }
 
 /// A source phrase starting at token `i` (before `hi`), and the index after it.
