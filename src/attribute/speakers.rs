@@ -24,6 +24,9 @@ use source::{Source, SourceKind};
 /// Most tokens a rule reads on either side of its quotation.
 const WINDOW: usize = 40;
 
+/// Most tokens a pronoun looks back for a name with a gendered honorific.
+const PRONOUN_WINDOW: usize = 80;
+
 /// What a rule found: the source mention and the cue that ties it to the quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Found {
@@ -102,20 +105,36 @@ pub fn attribute(doc: &Document, scan: &QuoteScan, people: &mut Vec<Person>) -> 
                         .rev()
                         .find(|p| p.speaker_mention == Some(f.source.span))
                         .and_then(|p| p.speaker)
+                } else if f.source.kind == SourceKind::Pronoun {
+                    // A gendered name the article gives just before wins over older people.
+                    let at = ctx
+                        .tokens
+                        .partition_point(|t| t.span.start < f.source.span.start);
+                    let named = f
+                        .source
+                        .gender
+                        .and_then(|g| source::gendered_name_before(&ctx, at, PRONOUN_WINDOW, g));
+                    match named {
+                        Some(name) if registry.nearest_is_before(f.source, name.span) => {
+                            registry.link(name)
+                        }
+                        _ => registry.link(f.source),
+                    }
                 } else {
                     registry.link(f.source)
                 };
+                let title = ctx.looks_like_title(qi);
                 Quote {
                     span: q.span,
                     outer: q.outer,
-                    kind: if ctx.looks_like_title(qi) {
+                    kind: if title {
                         QuoteKind::Other
                     } else {
                         QuoteKind::Speech
                     },
-                    speaker,
-                    speaker_mention: Some(f.source.span),
-                    cue: f.cue,
+                    speaker: speaker.filter(|_| !title),
+                    speaker_mention: Some(f.source.span).filter(|_| !title),
+                    cue: f.cue.filter(|_| !title),
                     rule,
                 }
             }
@@ -240,7 +259,7 @@ impl<'d, 't> Ctx<'d, 't> {
         let (para_lo, _) = self.paragraph_tokens(q.paragraph);
         let floor = para_lo.max(hi.saturating_sub(WINDOW));
         let mut lo = hi;
-        while lo > floor && !(self.ends_sentence(lo - 1) && !self.quoted[lo - 1]) {
+        while lo > floor && (self.quoted[lo - 1] || !self.ends_sentence(lo - 1)) {
             lo -= 1;
         }
         (lo, hi)
@@ -584,9 +603,7 @@ fn previous_paragraph_speaker(ctx: &Ctx, qi: usize, done: &[Quote]) -> Option<Fo
         .find(|&p| {
             ctx.quotes[p].paragraph + 1 == q.paragraph && done[p].kind == QuoteKind::Speech
         })?;
-    if done[prev].speaker_mention.is_none() {
-        return None;
-    }
+    done[prev].speaker_mention?;
     inherit(ctx, &done[prev])
 }
 
@@ -709,6 +726,14 @@ mod tests {
     }
 
     #[test]
+    fn sentence_subject_rule() {
+        check(
+            "Back in May, Rita Vance railed against the “backroom deal” again.",
+            &["sentence-subject: Rita Vance <- backroom deal"],
+        );
+    }
+
+    #[test]
     fn colon_block_rule() {
         check(
             "And from Chairwoman Jane Rosen:\n\n“Today we vote for an open internet.”",
@@ -761,7 +786,8 @@ mod tests {
         let mut people = Vec::new();
         let quotes = attribute(&doc, &scan, &mut people);
         assert_eq!(quotes[0].speaker_mention.map(|m| m.text(text)), Some("she"));
-        assert_eq!(quotes[0].speaker, None);
+        let who = quotes[0].speaker.map(|id| people[id].name.as_str());
+        assert_eq!(who, Some("Ann Lee"), "the honorific tells her gender");
         let text = "“We agree,” Ann Lee said. Smith nodded. “Yes,” she said.";
         let doc = segment(text);
         let scan = crate::detect::quotes::find(&doc);

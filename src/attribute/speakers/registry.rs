@@ -85,6 +85,28 @@ impl<'p, 't> Registry<'p, 't> {
         }
     }
 
+    /// True when no person fitting `pronoun` is mentioned between `name` and the pronoun.
+    pub(super) fn nearest_is_before(&self, pronoun: Source, name: Span) -> bool {
+        let latest = |list: &[(Span, PersonId)]| {
+            list.iter()
+                .rev()
+                .take(PRONOUN_LOOK_BACK)
+                .filter(|(s, id)| {
+                    s.start < pronoun.span.start
+                        && s.start > name.start
+                        && match (pronoun.gender, self.people[*id].gender) {
+                            (Some(a), Some(b)) => a == b,
+                            _ => true,
+                        }
+                })
+                .count()
+        };
+        let k = self
+            .known
+            .partition_point(|(s, _)| s.start < pronoun.span.start);
+        latest(&self.known[..k]) + latest(&self.added) == 0
+    }
+
     fn link_name(&mut self, source: Source) -> PersonId {
         let mention_text = source.span.text(self.text);
         let words = name_words(mention_text);
@@ -131,9 +153,8 @@ impl<'p, 't> Registry<'p, 't> {
     }
 
     fn resolve_pronoun(&mut self, source: Source) -> Option<PersonId> {
-        if source.gender.is_none() {
-            return None; // they, we, I: a group or someone the text does not name here
-        }
+        // they, we, I: a group or someone the text does not name here
+        source.gender?;
         let id = self.nearest_before(source.span.start, source.gender)?;
         let person = &mut self.people[id];
         if person.gender.is_none() {

@@ -140,7 +140,44 @@ fn is_name_token(ctx: &Ctx, i: usize) -> bool {
 }
 
 fn gender_of_name(ctx: &Ctx, a: usize, b: usize) -> Option<Gender> {
-    (a..b).find_map(|i| cues::honorific(ctx.word(i)).flatten())
+    (a..b).find_map(|i| {
+        let w = ctx.word(i);
+        cues::honorific(w).flatten().or_else(|| {
+            cues::is_title_word(w)
+                .then(|| cues::role_noun(w).flatten())
+                .flatten()
+        })
+    })
+}
+
+/// The nearest name with a gendered honorific or title before token `at` (`Mrs. Helen Ward`), at
+/// most `window` tokens back, outside quotes: a person the article itself gives a gender.
+pub(super) fn gendered_name_before(
+    ctx: &Ctx,
+    at: usize,
+    window: usize,
+    gender: Gender,
+) -> Option<Source> {
+    let floor = at.saturating_sub(window);
+    let mut k = at;
+    while k > floor {
+        k -= 1;
+        if ctx.quoted[k] || !ctx.is_word(k) {
+            continue;
+        }
+        let w = ctx.word(k);
+        let tells = cues::honorific(w).flatten().or_else(|| {
+            cues::is_title_word(w)
+                .then(|| cues::role_noun(w).flatten())
+                .flatten()
+        });
+        if tells == Some(gender) {
+            let (src, _) = forward(ctx, k, at)?;
+            return (src.kind == SourceKind::Name && src.span.end > ctx.tokens[k].span.end)
+                .then_some(src);
+        }
+    }
+    None
 }
 
 fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {
