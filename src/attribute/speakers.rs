@@ -154,6 +154,7 @@ pub fn attribute(doc: &Document, scan: &QuoteScan, people: &mut Vec<Person>) -> 
         };
         out.push(quote);
     }
+    registry.finish();
     out
 }
 

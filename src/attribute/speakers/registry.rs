@@ -6,7 +6,7 @@
 //! a person of unknown gender takes the gender of the pronoun that resolves to it. `who` goes to the
 //! name right before it. Descriptions ("the newspaper") are not linked.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::source::{Source, SourceKind};
 use crate::annotations::{Gender, Mention, MentionKind, Person, PersonId};
@@ -26,6 +26,10 @@ pub(super) struct Registry<'p, 't> {
     known: Vec<(Span, PersonId)>,
     /// … and those the attribution added, in the order found (nearly sorted).
     added: Vec<(Span, PersonId)>,
+    /// Mentions each person already has, so that adding one is constant-time.
+    has_mention: HashSet<(PersonId, Span)>,
+    /// People given new mentions (their mention lists are sorted again in `finish`).
+    touched: HashSet<PersonId>,
 }
 
 /// The words of a name without titles, honorifics and a possessive ending.
@@ -59,7 +63,9 @@ impl<'p, 't> Registry<'p, 't> {
     pub(super) fn new(text: &'t str, people: &'p mut Vec<Person>) -> Self {
         let mut by_last: HashMap<String, Vec<PersonId>> = HashMap::new();
         let mut known = Vec::new();
+        let mut has_mention = HashSet::new();
         for (id, p) in people.iter().enumerate() {
+            has_mention.extend(p.mentions.iter().map(|m| (id, m.span)));
             if let Some(last) = name_words(&p.name).last() {
                 by_last.entry(last.to_lowercase()).or_default().push(id);
             }
@@ -72,6 +78,15 @@ impl<'p, 't> Registry<'p, 't> {
             by_last,
             known,
             added: Vec::new(),
+            has_mention,
+            touched: HashSet::new(),
+        }
+    }
+
+    /// Puts every person's mentions back in text order.
+    pub(super) fn finish(self) {
+        for id in self.touched {
+            self.people[id].mentions.sort_by_key(|m| m.span);
         }
     }
 
@@ -141,12 +156,12 @@ impl<'p, 't> Registry<'p, 't> {
         if person.gender.is_none() {
             person.gender = source.gender;
         }
-        if !person.mentions.iter().any(|m| m.span == source.span) {
+        if self.has_mention.insert((id, source.span)) {
             person.mentions.push(Mention {
                 span: source.span,
                 kind: MentionKind::Name,
             });
-            person.mentions.sort_by_key(|m| m.span);
+            self.touched.insert(id);
         }
         self.added.push((source.span, id));
         id
