@@ -588,7 +588,11 @@ fn same_paragraph_speaker(ctx: &Ctx, qi: usize, done: &[Quote]) -> Option<Found>
     let prev = (0..qi)
         .rev()
         .take_while(|&p| ctx.quotes[p].paragraph == paragraph)
-        .find(|&p| done[p].kind == QuoteKind::Speech && done[p].speaker_mention.is_some())?;
+        .find(|&p| {
+            done[p].kind == QuoteKind::Speech
+                && done[p].speaker_mention.is_some()
+                && done[p].rule != "sentence-subject"
+        })?;
     inherit(ctx, &done[prev])
 }
 
