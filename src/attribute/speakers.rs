@@ -75,6 +75,10 @@ const RULES: &[Rule] = &[
         apply: colon_block,
     },
     Rule {
+        name: "previous-sentence-cue",
+        apply: previous_sentence_cue,
+    },
+    Rule {
         name: "same-paragraph-speaker",
         apply: same_paragraph_speaker,
     },
@@ -582,6 +586,44 @@ fn sentence_subject(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     })
 }
 
+/// `She added that the plan would help. “It is a good plan.”`: a quote that opens its sentence,
+/// after a sentence with a reporting verb and no quote (in the previous paragraph when the quote
+/// opens its paragraph and that paragraph has no quote).
+fn previous_sentence_cue(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
+    let q = &ctx.quotes[qi];
+    let (lo, hi) = ctx.left(qi);
+    if lo != hi {
+        return None; // the quote does not open its sentence
+    }
+    let (para_lo, _) = ctx.paragraph_tokens(q.paragraph);
+    let end = if lo > para_lo {
+        lo
+    } else {
+        if q.paragraph == 0 || (qi > 0 && ctx.quotes[qi - 1].paragraph + 1 == q.paragraph) {
+            return None;
+        }
+        let (prev_lo, prev_hi) = ctx.paragraph_tokens(q.paragraph - 1);
+        if prev_hi == prev_lo {
+            return None;
+        }
+        prev_hi
+    };
+    let floor = end.saturating_sub(WINDOW);
+    let mut start = end - 1;
+    while start > floor && !ctx.ends_sentence(start - 1) {
+        start -= 1;
+    }
+    if (start..end).any(|k| ctx.quoted[k]) {
+        return None;
+    }
+    let v = (start..end).find(|&k| ctx.is_cue(k))?;
+    let src = source_of_verb(ctx, start, v, end)?;
+    Some(Found {
+        source: src,
+        cue: Some(ctx.tokens[v].span),
+    })
+}
+
 /// `“…,” he said. “…”`: the last attributed speech quote earlier in the paragraph.
 fn same_paragraph_speaker(ctx: &Ctx, qi: usize, done: &[Quote]) -> Option<Found> {
     let paragraph = ctx.quotes[qi].paragraph;
@@ -735,6 +777,14 @@ mod tests {
         check(
             "Back in May, Rita Vance railed against the “backroom deal” again.",
             &["sentence-subject: Rita Vance <- backroom deal"],
+        );
+    }
+
+    #[test]
+    fn previous_sentence_cue_rule() {
+        check(
+            "Lee spoke first. She added that the plan would help. “It is a good plan for all of us.”",
+            &["previous-sentence-cue: She <- It is a good plan for all of us."],
         );
     }
 

@@ -439,9 +439,6 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
         });
     }
     if let Some(kind) = cues::subject_pronoun(w) {
-        if w == "it" || w == "It" {
-            return None;
-        }
         let gender = match kind {
             PronounKind::Personal(g) => Some(g),
             PronounKind::Other => None,
