@@ -274,6 +274,13 @@ impl<'d, 't> Ctx<'d, 't> {
     fn right(&self, qi: usize) -> (usize, usize) {
         let q = &self.quotes[qi];
         let lo = self.inside[qi].1;
+        // “… the end.” He said …: a period inside the marks ends the sentence.
+        let inner = q.span.text(self.text).trim_end_matches(|c: char| {
+            matches!(c, '\'' | '"' | '\u{2019}' | '\u{201D}') || c.is_whitespace()
+        });
+        if q.closed && inner.ends_with('.') && !inner.ends_with("..") {
+            return (lo, lo);
+        }
         let (_, para_hi) = self.paragraph_tokens(q.paragraph);
         let ceiling = para_hi.min(lo + WINDOW);
         let mut hi = lo;
