@@ -278,7 +278,9 @@ impl<'d, 't> Ctx<'d, 't> {
         let inner = q.span.text(self.text).trim_end_matches(|c: char| {
             matches!(c, '\'' | '"' | '\u{2019}' | '\u{201D}') || c.is_whitespace()
         });
-        if q.closed && inner.ends_with('.') && !inner.ends_with("..") {
+        let dash_follows = lo < self.tokens.len()
+            && matches!(self.word(lo), "\u{2014}" | "\u{2013}" | "-");
+        if q.closed && inner.ends_with('.') && !inner.ends_with("..") && !dash_follows {
             return (lo, lo);
         }
         let (_, para_hi) = self.paragraph_tokens(q.paragraph);
