@@ -226,8 +226,6 @@ pub fn is_determiner(word: &str) -> bool {
             | "Another"
             | "this"
             | "This"
-            | "that"
-            | "That"
             | "some"
             | "Some"
             | "many"

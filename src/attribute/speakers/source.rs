@@ -480,6 +480,9 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
         });
     }
     // A description: back to its determiner or possessive ("the influential daily", "Cruz’s lawyers").
+    if is_preposition(w) || cues::is_determiner(w) || matches!(w, "and" | "or" | "but" | "that" | "than" | "as") {
+        return None;
+    }
     let floor = lo.max(end.saturating_sub(MAX_PHRASE));
     let mut k = end;
     while k > floor && ctx.is_word(k - 1) && !ctx.quoted[k - 1] {
