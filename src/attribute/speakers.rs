@@ -278,8 +278,8 @@ impl<'d, 't> Ctx<'d, 't> {
         let inner = q.span.text(self.text).trim_end_matches(|c: char| {
             matches!(c, '\'' | '"' | '\u{2019}' | '\u{201D}') || c.is_whitespace()
         });
-        let dash_follows = lo < self.tokens.len()
-            && matches!(self.word(lo), "\u{2014}" | "\u{2013}" | "-");
+        let dash_follows =
+            lo < self.tokens.len() && matches!(self.word(lo), "\u{2014}" | "\u{2013}" | "-");
         if q.closed && inner.ends_with('.') && !inner.ends_with("..") && !dash_follows {
             return (lo, lo);
         }
@@ -724,6 +724,10 @@ mod tests {
             &["quote-source-verb: Smith <- We will win,"],
         );
         check(
+            "“We will see,” Sen. Ann Ross (D-Ohio) said.",
+            &["quote-source-verb: Sen. Ann Ross <- We will see,"],
+        );
+        check(
             "\"It is over,\" the newspaper wrote.",
             &["quote-source-verb: the newspaper <- It is over,"],
         );
@@ -734,6 +738,10 @@ mod tests {
         check(
             "“We will win,” said Mr. Smith, who leads the group.",
             &["quote-verb-source: Mr. Smith <- We will win,"],
+        );
+        check(
+            "“It was hard,” said former Sen. Evan Holt, who left in 2010.",
+            &["quote-verb-source: former Sen. Evan Holt <- It was hard,"],
         );
         check(
             "''Not now,'' added a spokesman for the party.",

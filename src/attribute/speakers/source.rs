@@ -308,6 +308,27 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
         return None;
     }
     let w = ctx.word(i);
+    if matches!(
+        w,
+        "former"
+            | "retired"
+            | "outgoing"
+            | "longtime"
+            | "fellow"
+            | "veteran"
+            | "incoming"
+            | "acting"
+            | "late"
+    ) || w.starts_with("then-")
+    {
+        // "former Sen. Evan Bayh": the modifier joins the name or role after it.
+        let (src, next) = forward(ctx, i + 1, hi)?;
+        if src.kind == SourceKind::Pronoun || src.span.start != ctx.tokens[i + 1].span.start {
+            return None;
+        }
+        let span = Span::new(ctx.tokens[i].span.start, src.span.end);
+        return Some((Source { span, ..src }, next));
+    }
     if let Some(kind) = cues::subject_pronoun(w) {
         let gender = match kind {
             PronounKind::Personal(g) => Some(g),
@@ -350,13 +371,21 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
                 return Some((description(ctx, i, k), k));
             }
         }
+        // "Sen. Jane Smith (D-Ohio) said": a parenthesis after a name belongs to it.
+        let after = if ctx.is(j, "(") {
+            (j + 1..hi.min(j + 10))
+                .find(|&k| ctx.is(k, ")"))
+                .map_or(j, |k| k + 1)
+        } else {
+            j
+        };
         return Some((
             Source {
                 span: span_of(ctx, i, j),
                 kind: SourceKind::Name,
                 gender: gender_of_name(ctx, i, j),
             },
-            j,
+            after,
         ));
     }
     if cues::is_determiner(w) || is_capitalized_function_word(w) && matches!(w, "The" | "A" | "An")
@@ -414,6 +443,14 @@ fn description(ctx: &Ctx, a: usize, b: usize) -> Source {
 /// and auxiliaries, and skipping an appositive between commas), not before token `lo`.
 pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
     let mut end = skip_fillers_back(ctx, lo, v);
+    if end > lo && ctx.is(end - 1, ")") {
+        // "Sen. Jane Smith (D-Ohio) said"
+        let floor = lo.max(end.saturating_sub(10));
+        end = (floor..end - 1)
+            .rev()
+            .find(|&k| ctx.is(k, "("))
+            .unwrap_or(end);
+    }
     end = skip_prepositional_phrases(ctx, lo, end);
     if end > lo && ctx.is(end - 1, ",") {
         // "Smith, a spokesman for the group, said": the phrase before the earlier comma.
@@ -480,7 +517,10 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
         });
     }
     // A description: back to its determiner or possessive ("the influential daily", "Cruz’s lawyers").
-    if is_preposition(w) || cues::is_determiner(w) || matches!(w, "and" | "or" | "but" | "that" | "than" | "as") {
+    if is_preposition(w)
+        || cues::is_determiner(w)
+        || matches!(w, "and" | "or" | "but" | "that" | "than" | "as")
+    {
         return None;
     }
     let floor = lo.max(end.saturating_sub(MAX_PHRASE));
