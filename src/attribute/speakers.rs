@@ -584,9 +584,12 @@ fn colon_block(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     })
 }
 
-/// `Cruz has railed against the “Washington cartel”`: with no reporting verb, the subject of the
-/// quote's sentence.
+/// `Cruz has railed against the “Washington political cartel”`: with no reporting verb, the
+/// subject of the quote's sentence (for quotes of three words or more).
 fn sentence_subject(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
+    if ctx.n_words(qi) < 3 {
+        return None; // one or two words without a reporting verb: a scare quote
+    }
     let (lo, hi) = ctx.left(qi);
     let src = source::sentence_subject(ctx, lo, hi)?;
     (src.kind != SourceKind::Description).then_some(Found {
@@ -792,8 +795,8 @@ mod tests {
     #[test]
     fn sentence_subject_rule() {
         check(
-            "Back in May, Rita Vance railed against the “backroom deal” again.",
-            &["sentence-subject: Rita Vance <- backroom deal"],
+            "Back in May, Rita Vance railed against the “backroom deal in Ohio” again.",
+            &["sentence-subject: Rita Vance <- backroom deal in Ohio"],
         );
     }
 
