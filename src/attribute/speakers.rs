@@ -223,7 +223,10 @@ impl<'d, 't> Ctx<'d, 't> {
             let p = self.word(i - 1);
             cues::subject_pronoun(p).is_some()
                 || cues::is_verb_filler(p)
-                || (p.chars().next().is_some_and(char::is_uppercase) && !cues::is_determiner(p))
+                || (p.chars().next().is_some_and(char::is_uppercase)
+                && !cues::is_determiner(p)
+                && !p.ends_with("'s")
+                && !p.ends_with("\u{2019}s"))
                 || (p.ends_with('s') && cues::role_noun(p).is_some())
                 || p == "to"
         }
@@ -480,7 +483,7 @@ fn source_of_verb(ctx: &Ctx, lo: usize, v: usize, hi: usize) -> Option<Source> {
     while before > lo && cues::is_verb_filler(ctx.word(before - 1)) {
         before -= 1;
     }
-    let joined = before > lo && matches!(ctx.word(before - 1), "and" | "but" | "," | "\u{2014}");
+    let joined = before > lo && matches!(ctx.word(before - 1), "and" | "but");
     if verb.ends_with("ing") || joined {
         if let Some(src) = source::sentence_subject(ctx, lo, v) {
             return Some(src);

@@ -297,7 +297,8 @@ fn looks_like_verb(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.word(i);
     w.chars().next().is_some_and(char::is_lowercase)
         && (ctx.is_cue(i)
-            || cues::is_verb_filler(w)
+            || (cues::is_verb_filler(w)
+                && !matches!(w, "later" | "then" | "first" | "once" | "soon" | "long" | "now"))
             || w.ends_with("ed")
             || (w.ends_with('s') && !w.ends_with("ss") && cues::role_noun(w).is_none()))
 }
@@ -393,8 +394,11 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
         // "the newspaper", "a senior White House official": up to the noun before a verb or a break.
         let mut k = i + 1;
         let mut last_noun = None;
-        while k < hi && k < i + MAX_PHRASE && ctx.is_word(k) && !ctx.quoted[k] {
+        while k < hi && k < i + 5 && ctx.is_word(k) && !ctx.quoted[k] {
             let x = ctx.word(k);
+            if k > i + 1 && x.ends_with("ed") && x.chars().next().is_some_and(char::is_lowercase) {
+                break; // "the town released …": a verb ends the phrase
+            }
             if ctx.is_cue(k)
                 || cues::is_verb_filler(x)
                 || matches!(
