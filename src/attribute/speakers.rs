@@ -224,9 +224,9 @@ impl<'d, 't> Ctx<'d, 't> {
             cues::subject_pronoun(p).is_some()
                 || cues::is_verb_filler(p)
                 || (p.chars().next().is_some_and(char::is_uppercase)
-                && !cues::is_determiner(p)
-                && !p.ends_with("'s")
-                && !p.ends_with("\u{2019}s"))
+                    && !cues::is_determiner(p)
+                    && !p.ends_with("'s")
+                    && !p.ends_with("\u{2019}s"))
                 || (p.ends_with('s') && cues::role_noun(p).is_some())
                 || p == "to"
         }
@@ -313,6 +313,22 @@ impl<'d, 't> Ctx<'d, 't> {
             .trim_end_matches(|c: char| !c.is_alphanumeric())
             .contains(['.', '!', '?']);
         n >= 8 || (n >= 4 && sentence_inside) || self.starts_paragraph(qi) && n >= 4
+    }
+
+    /// True when quote `qi` stands in a headline: a paragraph in Title Case
+    /// (`Obama Says The Trends Are ‘Terrifying’`), where quotes are the subject's words.
+    fn in_headline(&self, qi: usize) -> bool {
+        let (a, b) = self.paragraph_tokens(self.quotes[qi].paragraph);
+        if b - a > 40 {
+            return false;
+        }
+        let long_words = (a..b).filter(|&i| self.is_word(i) && self.word(i).chars().count() > 3);
+        let (mut n, mut capitalized) = (0, 0);
+        for i in long_words {
+            n += 1;
+            capitalized += usize::from(self.word(i).chars().next().is_some_and(char::is_uppercase));
+        }
+        n >= 3 && capitalized * 5 >= n * 4
     }
 
     /// True when quote `qi` opens its paragraph.
@@ -590,7 +606,7 @@ fn colon_block(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
 /// `Cruz has railed against the “Washington political cartel”`: with no reporting verb, the
 /// subject of the quote's sentence (for quotes of three words or more).
 fn sentence_subject(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
-    if ctx.n_words(qi) < 3 {
+    if ctx.n_words(qi) < 3 && !ctx.in_headline(qi) {
         return None; // one or two words without a reporting verb: a scare quote
     }
     let (lo, hi) = ctx.left(qi);
@@ -808,6 +824,14 @@ mod tests {
         check(
             "Lee spoke first. She added that the plan would help. “It is a good plan for all of us.”",
             &["previous-sentence-cue: She <- It is a good plan for all of us."],
+        );
+    }
+
+    #[test]
+    fn headline_quotes_go_to_the_headline_subject() {
+        check(
+            "Mayor Jones Calls Plan ‘Reckless’ After Vote",
+            &["sentence-subject: Mayor Jones <- Reckless"],
         );
     }
 

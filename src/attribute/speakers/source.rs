@@ -119,6 +119,14 @@ fn is_capitalized_function_word(w: &str) -> bool {
     )
 }
 
+/// A capitalized reporting verb in a Title-Case headline ("Jones Says", "Smith Called").
+fn is_title_case_verb(w: &str) -> bool {
+    is_capitalized(w)
+        && (w.ends_with('s') || w.ends_with("ed"))
+        && w != "States"
+        && cues::is_speech_verb(w)
+}
+
 /// True when token `i` can be part of a name.
 fn is_name_token(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.word(i);
@@ -298,7 +306,10 @@ fn looks_like_verb(ctx: &Ctx, i: usize) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
         && (ctx.is_cue(i)
             || (cues::is_verb_filler(w)
-                && !matches!(w, "later" | "then" | "first" | "once" | "soon" | "long" | "now"))
+                && !matches!(
+                    w,
+                    "later" | "then" | "first" | "once" | "soon" | "long" | "now"
+                ))
             || w.ends_with("ed")
             || (w.ends_with('s') && !w.ends_with("ss") && cues::role_noun(w).is_none()))
 }
@@ -349,7 +360,11 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
     }
     if is_capitalized(w) && !is_capitalized_function_word(w) {
         let mut j = i;
-        while j < hi && j < i + MAX_PHRASE && is_name_token(ctx, j) {
+        while j < hi
+            && j < i + MAX_PHRASE
+            && is_name_token(ctx, j)
+            && !(j > i && is_title_case_verb(ctx.word(j)))
+        {
             j += 1;
         }
         // Do not end on a particle.
