@@ -660,6 +660,7 @@ fn same_paragraph_speaker(ctx: &Ctx, qi: usize, done: &[Quote]) -> Option<Found>
     let paragraph = ctx.quotes[qi].paragraph;
     let prev = (0..qi)
         .rev()
+        .take(50)
         .take_while(|&p| ctx.quotes[p].paragraph == paragraph)
         .find(|&p| {
             done[p].kind == QuoteKind::Speech
@@ -669,7 +670,8 @@ fn same_paragraph_speaker(ctx: &Ctx, qi: usize, done: &[Quote]) -> Option<Found>
     inherit(ctx, &done[prev])
 }
 
-/// A quote that opens its paragraph goes on with the last speaker of the previous paragraph.
+/// A quote that opens its paragraph goes on with the last speaker of the one or two paragraphs
+/// before it.
 fn previous_paragraph_speaker(ctx: &Ctx, qi: usize, done: &[Quote]) -> Option<Found> {
     let q = &ctx.quotes[qi];
     if !(ctx.starts_paragraph(qi) || q.continues) || q.paragraph == 0 {
@@ -677,10 +679,9 @@ fn previous_paragraph_speaker(ctx: &Ctx, qi: usize, done: &[Quote]) -> Option<Fo
     }
     let prev = (0..qi)
         .rev()
-        .take_while(|&p| ctx.quotes[p].paragraph + 1 >= q.paragraph)
-        .find(|&p| {
-            ctx.quotes[p].paragraph + 1 == q.paragraph && done[p].kind == QuoteKind::Speech
-        })?;
+        .take(50)
+        .take_while(|&p| ctx.quotes[p].paragraph + 2 >= q.paragraph)
+        .find(|&p| ctx.quotes[p].paragraph < q.paragraph && done[p].kind == QuoteKind::Speech)?;
     done[prev].speaker_mention?;
     inherit(ctx, &done[prev])
 }
