@@ -1,7 +1,9 @@
 //! Speakers: decides which quotations are speech and links each to its speaker.
 //!
 //! Attribution is a chain of small named rules ([`RULES`]), tried in order for each quotation; the
-//! first that finds a source wins and its name goes into [`Quote::rule`]. The source is the mention
+//! first that finds a source wins and its name goes into [`Quote::rule`]. A last pass
+//! (`next-quote-speaker`) gives a quote that no rule attributed the speaker of the quote right after
+//! it. The source is the mention
 //! the attribution rests on (a name, a pronoun, a role or a description such as "the newspaper");
 //! names and pronouns are then linked to a person entity (see `registry`), adding people that only the
 //! attribution reveals. A quotation that no rule attributes is speech when it is long enough to be
@@ -159,7 +161,29 @@ pub fn attribute(doc: &Document, scan: &QuoteScan, people: &mut Vec<Person>) -> 
         out.push(quote);
     }
     registry.finish();
+    next_quote_speaker(&ctx, &mut out);
     out
+}
+
+/// `“…” “…,” she said.`: a speech quote no rule attributed takes the speaker of the next quote in
+/// its paragraph when nothing but white space or punctuation lies between them (rule
+/// `next-quote-speaker`, applied after the others).
+fn next_quote_speaker(ctx: &Ctx, out: &mut [Quote]) {
+    for qi in (0..out.len().saturating_sub(1)).rev() {
+        let next = qi + 1;
+        let adjacent = ctx.quotes[qi].paragraph == ctx.quotes[next].paragraph
+            && (ctx.inside[qi].1..ctx.inside[next].0).all(|k| !ctx.is_word(k));
+        if out[qi].kind == QuoteKind::Speech
+            && out[qi].speaker_mention.is_none()
+            && adjacent
+            && out[next].speaker_mention.is_some()
+        {
+            out[qi].speaker = out[next].speaker;
+            out[qi].speaker_mention = out[next].speaker_mention;
+            out[qi].cue = out[next].cue;
+            out[qi].rule = "next-quote-speaker";
+        }
+    }
 }
 
 /// The tokens around the quotations, with the lookups every rule needs.
@@ -833,6 +857,17 @@ mod tests {
         check(
             "Mayor Jones Calls Plan ‘Reckless’ After Vote",
             &["sentence-subject: Mayor Jones <- Reckless"],
+        );
+    }
+
+    #[test]
+    fn next_quote_speaker_rule() {
+        check(
+            "“We waited all night for the result.” “It was worth it,” Ann Hale said.",
+            &[
+                "next-quote-speaker: Ann Hale <- We waited all night for the result.",
+                "quote-source-verb: Ann Hale <- It was worth it,",
+            ],
         );
     }
 
