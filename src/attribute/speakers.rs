@@ -1,6 +1,6 @@
 //! Speakers: decides which quotations are speech and links each to its speaker.
 //!
-//! Attribution is a chain of small named rules ([`RULES`]), tried in order for each quotation; the
+//! Attribution is a chain of small named rules (`RULES`), tried in order for each quotation; the
 //! first that finds a source wins and its name goes into [`Quote::rule`]. A last pass
 //! (`next-quote-speaker`) gives a quote that no rule attributed the speaker of the quote right after
 //! it. The source is the mention
@@ -9,7 +9,7 @@
 //! attribution reveals. A quotation that no rule attributes is speech when it is long enough to be
 //! someone's words, and a title or scare quote (`QuoteKind::Other`) otherwise.
 //!
-//! All look-around is bounded: a rule reads at most [`WINDOW`] tokens on either side of its quote.
+//! All look-around is bounded: a rule reads at most `WINDOW` tokens on either side of its quote.
 
 mod registry;
 mod source;
