@@ -1,1 +1,275 @@
-//! Attribution cues: reporting verbs, pronouns and other words that tie a quote to its speaker.
+//! Attribution cues: reporting verbs, pronouns, role nouns and honorifics that tie a quote to its
+//! speaker.
+//!
+//! Owns the word lists the speaker attribution reads (`data/speech_verbs.txt`, `data/role_nouns.txt`)
+//! and the small closed classes (pronouns, honorifics, adverbs that sit between a speaker and the
+//! verb). It does not decide who said what; `attribute::speakers` does.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::annotations::Gender;
+
+const SPEECH_VERBS: &str = include_str!("data/speech_verbs.txt");
+const ROLE_NOUNS: &str = include_str!("data/role_nouns.txt");
+
+struct Cues {
+    speech_verbs: HashMap<&'static str, bool>,
+    role_nouns: HashMap<&'static str, Option<Gender>>,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| Cues {
+        speech_verbs: crate::lexicon::entries(SPEECH_VERBS)
+            .map(|f| (f[0], f.get(1) == Some(&"noun")))
+            .collect(),
+        role_nouns: crate::lexicon::entries(ROLE_NOUNS)
+            .map(|f| (f[0], f.get(1).and_then(|g| parse_gender(g))))
+            .collect(),
+    })
+}
+
+fn parse_gender(field: &str) -> Option<Gender> {
+    match field {
+        "male" => Some(Gender::Male),
+        "female" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Looks `word` up in a lower-case keyed table without allocating for short ASCII words.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        f(&word.to_lowercase())
+    } else {
+        f(word)
+    }
+}
+
+/// True when `word` is a form of a reporting verb ("said", "tells", "warning"), in any case.
+pub fn is_speech_verb(word: &str) -> bool {
+    with_lowercase(word, |w| cues().speech_verbs.contains_key(w))
+}
+
+/// True when `word` is a reporting verb form that is also a common noun ("notes", "report"), so
+/// that it is a cue only right after its subject.
+pub fn is_noun_like_speech_verb(word: &str) -> bool {
+    with_lowercase(word, |w| {
+        cues().speech_verbs.get(w).copied().unwrap_or(false)
+    })
+}
+
+/// When `word` is a noun that can head a source description ("spokesman", "newspaper"), the gender
+/// it implies (`Some(None)` when it implies none).
+pub fn role_noun(word: &str) -> Option<Option<Gender>> {
+    with_lowercase(word, |w| cues().role_nouns.get(w).copied())
+}
+
+/// What a personal pronoun tells about the person it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    /// he / she: one person of the given gender.
+    Personal(Gender),
+    /// they, we, I, you, it, who: a speaker whose gender the pronoun does not tell.
+    Other,
+}
+
+/// When `word` is a subject pronoun that can be a quote's source, what it tells.
+pub fn subject_pronoun(word: &str) -> Option<PronounKind> {
+    match word {
+        "he" | "He" | "HE" => Some(PronounKind::Personal(Gender::Male)),
+        "she" | "She" | "SHE" => Some(PronounKind::Personal(Gender::Female)),
+        "they" | "They" | "we" | "We" | "I" | "you" | "You" | "it" | "It" | "who" => {
+            Some(PronounKind::Other)
+        }
+        _ => None,
+    }
+}
+
+/// When `word` is a possessive or object pronoun, the gender it tells ("his", "her", "him").
+pub fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "He" | "him" | "Him" | "his" | "His" | "himself" => Some(Gender::Male),
+        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// When `word` (without its period) is an honorific before a name, the gender it tells:
+/// `Some(Some(Male))` for "Mr", `Some(None)` for titles that tell none ("Dr", "Sen").
+pub fn honorific(word: &str) -> Option<Option<Gender>> {
+    let w = word.trim_end_matches('.');
+    match w {
+        "Mr" | "Sir" | "Lord" | "Messrs" => Some(Some(Gender::Male)),
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" => Some(Some(Gender::Female)),
+        "Dr" | "Prof" | "Rev" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Capt" | "Sgt"
+        | "Adm" | "Maj" | "Supt" | "Cmdr" | "Brig" | "Hon" => Some(None),
+        _ => None,
+    }
+}
+
+/// True when `word` is a capitalized title that may stand before a name
+/// ("President", "Senator", "Commissioner").
+pub fn is_title_word(word: &str) -> bool {
+    matches!(
+        word,
+        "President"
+            | "Vice"
+            | "Prime"
+            | "Minister"
+            | "Secretary"
+            | "Senator"
+            | "Governor"
+            | "Mayor"
+            | "Representative"
+            | "Congressman"
+            | "Congresswoman"
+            | "Chairman"
+            | "Chairwoman"
+            | "Commissioner"
+            | "Ambassador"
+            | "Judge"
+            | "Justice"
+            | "General"
+            | "Speaker"
+            | "Leader"
+            | "Chancellor"
+            | "Premier"
+            | "King"
+            | "Queen"
+            | "Prince"
+            | "Princess"
+            | "Pope"
+            | "Attorney"
+            | "Sheriff"
+            | "Director"
+            | "Chief"
+            | "Professor"
+            | "Reverend"
+            | "State"
+            | "Former"
+            | "former"
+    )
+}
+
+/// True for words that may stand between a source and its reporting verb without breaking the link
+/// ("Smith *also* said", "he *later* told", "she *has* said").
+pub fn is_verb_filler(word: &str) -> bool {
+    let lower_ly = word.len() > 4
+        && word.ends_with("ly")
+        && word.chars().next().is_some_and(char::is_lowercase);
+    lower_ly
+        || matches!(
+            word,
+            "also"
+                | "then"
+                | "later"
+                | "once"
+                | "again"
+                | "still"
+                | "just"
+                | "even"
+                | "never"
+                | "often"
+                | "has"
+                | "had"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "would"
+                | "will"
+                | "could"
+                | "did"
+                | "does"
+                | "do"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "soon"
+                | "now"
+                | "previously"
+                | "recently"
+                | "further"
+                | "not"
+                | "only"
+                | "already"
+                | "first"
+                | "long"
+        )
+}
+
+/// True for determiners that open a source description ("the newspaper", "a spokesman", "his aide").
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "The"
+            | "a"
+            | "A"
+            | "an"
+            | "An"
+            | "his"
+            | "His"
+            | "her"
+            | "Her"
+            | "their"
+            | "Their"
+            | "its"
+            | "Its"
+            | "one"
+            | "One"
+            | "another"
+            | "Another"
+            | "this"
+            | "This"
+            | "some"
+            | "Some"
+            | "many"
+            | "Many"
+            | "several"
+            | "Several"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(word: &str, expect: (bool, bool)) {
+        assert_eq!(
+            (is_speech_verb(word), role_noun(word).is_some()),
+            expect,
+            "{word}"
+        );
+    }
+
+    #[test]
+    fn reporting_verbs_in_every_form() {
+        for w in [
+            "say", "says", "said", "Saying", "told", "tweeted", "written",
+        ] {
+            check(w, (true, false));
+        }
+        check("spokesman", (false, true));
+        check("table", (false, false));
+        assert_eq!(role_noun("spokeswoman"), Some(Some(Gender::Female)));
+    }
+
+    #[test]
+    fn pronouns_and_honorifics_tell_gender() {
+        assert_eq!(
+            subject_pronoun("She"),
+            Some(PronounKind::Personal(Gender::Female))
+        );
+        assert_eq!(subject_pronoun("they"), Some(PronounKind::Other));
+        assert_eq!(subject_pronoun("him"), None);
+        assert_eq!(honorific("Mr."), Some(Some(Gender::Male)));
+        assert_eq!(honorific("Sen."), Some(None));
+        assert_eq!(honorific("Smith"), None);
+        assert!(is_verb_filler("quickly") && is_verb_filler("also") && !is_verb_filler("Smith"));
+    }
+}

@@ -1,0 +1,241 @@
+//! The speaker registry: links a source mention to a person entity, adding people that only the
+//! attribution reveals.
+//!
+//! Names match an existing person by their last word (`Smith` → `Jane Smith`), unless both carry
+//! different first names. Pronouns go to the nearest person mentioned before them whose gender fits;
+//! a person of unknown gender takes the gender of the pronoun that resolves to it. `who` goes to the
+//! name right before it. Descriptions ("the newspaper") are not linked.
+
+use std::collections::{HashMap, HashSet};
+
+use super::source::{Source, SourceKind};
+use crate::annotations::{Gender, Mention, MentionKind, Person, PersonId};
+use crate::lexicon::cues;
+use crate::span::Span;
+
+/// How many earlier mentions a pronoun looks at.
+const PRONOUN_LOOK_BACK: usize = 40;
+
+/// People with lookups by last name and by position.
+pub(super) struct Registry<'p, 't> {
+    text: &'t str,
+    people: &'p mut Vec<Person>,
+    /// Lower-cased last name → people with that last name.
+    by_last: HashMap<String, Vec<PersonId>>,
+    /// Name mentions by start offset: those the people list came with (sorted) …
+    known: Vec<(Span, PersonId)>,
+    /// … and those the attribution added, in the order found (nearly sorted).
+    added: Vec<(Span, PersonId)>,
+    /// Mentions each person already has, so that adding one is constant-time.
+    has_mention: HashSet<(PersonId, Span)>,
+    /// People given new mentions (their mention lists are sorted again in `finish`).
+    touched: HashSet<PersonId>,
+}
+
+/// The words of a name without titles, honorifics and a possessive ending.
+fn name_words(name: &str) -> Vec<&str> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && *w != ".")
+        .map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w)
+        })
+        .collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| {
+            cues::honorific(w).is_none()
+                && !cues::is_title_word(w)
+                && !matches!(*w, "the" | "The" | "Jr." | "Jr" | "Sr." | "Sr")
+        })
+        .collect();
+    if kept.is_empty() {
+        words
+    } else {
+        kept
+    }
+}
+
+impl<'p, 't> Registry<'p, 't> {
+    pub(super) fn new(text: &'t str, people: &'p mut Vec<Person>) -> Self {
+        let mut by_last: HashMap<String, Vec<PersonId>> = HashMap::new();
+        let mut known = Vec::new();
+        let mut has_mention = HashSet::new();
+        for (id, p) in people.iter().enumerate() {
+            has_mention.extend(p.mentions.iter().map(|m| (id, m.span)));
+            if let Some(last) = name_words(&p.name).last() {
+                by_last.entry(last.to_lowercase()).or_default().push(id);
+            }
+            known.extend(p.mentions.iter().map(|m| (m.span, id)));
+        }
+        known.sort();
+        Registry {
+            text,
+            people,
+            by_last,
+            known,
+            added: Vec::new(),
+            has_mention,
+            touched: HashSet::new(),
+        }
+    }
+
+    /// Puts every person's mentions back in text order.
+    pub(super) fn finish(self) {
+        for id in self.touched {
+            self.people[id].mentions.sort_by_key(|m| m.span);
+        }
+    }
+
+    /// The person `source` stands for, if any (adding one for a new name).
+    pub(super) fn link(&mut self, source: Source) -> Option<PersonId> {
+        match source.kind {
+            SourceKind::Name => Some(self.link_name(source)),
+            SourceKind::Pronoun => self.resolve_pronoun(source),
+            SourceKind::Relative => self.nearest_before(source.span.start, None),
+            SourceKind::Description => None,
+        }
+    }
+
+    /// True when no person fitting `pronoun` is mentioned between `name` and the pronoun.
+    pub(super) fn nearest_is_before(&self, pronoun: Source, name: Span) -> bool {
+        let latest = |list: &[(Span, PersonId)]| {
+            list.iter()
+                .rev()
+                .take(PRONOUN_LOOK_BACK)
+                .filter(|(s, id)| {
+                    s.start < pronoun.span.start
+                        && s.start > name.start
+                        && match (pronoun.gender, self.people[*id].gender) {
+                            (Some(a), Some(b)) => a == b,
+                            _ => true,
+                        }
+                })
+                .count()
+        };
+        let k = self
+            .known
+            .partition_point(|(s, _)| s.start < pronoun.span.start);
+        latest(&self.known[..k]) + latest(&self.added) == 0
+    }
+
+    fn link_name(&mut self, source: Source) -> PersonId {
+        let mention_text = source.span.text(self.text);
+        let words = name_words(mention_text);
+        let last = words.last().map_or_else(String::new, |w| w.to_lowercase());
+        let first = (words.len() > 1).then(|| words[0]);
+        let same_last = self.by_last.get(&last).cloned().unwrap_or_default();
+        let found = same_last.iter().copied().rev().find(|&id| {
+            let theirs = name_words(&self.people[id].name);
+            let their_first = (theirs.len() > 1).then(|| theirs[0]);
+            match (first, their_first) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+        });
+        let id = match found {
+            Some(id) => id,
+            None => {
+                self.people.push(Person {
+                    name: words.join(" "),
+                    gender: None,
+                    mentions: Vec::new(),
+                });
+                let id = self.people.len() - 1;
+                self.by_last.entry(last).or_default().push(id);
+                id
+            }
+        };
+        let person = &mut self.people[id];
+        if words.len() > name_words(&person.name).len() {
+            person.name = words.join(" ");
+        }
+        if person.gender.is_none() {
+            person.gender = source.gender;
+        }
+        if self.has_mention.insert((id, source.span)) {
+            person.mentions.push(Mention {
+                span: source.span,
+                kind: MentionKind::Name,
+            });
+            self.touched.insert(id);
+        }
+        self.added.push((source.span, id));
+        id
+    }
+
+    fn resolve_pronoun(&mut self, source: Source) -> Option<PersonId> {
+        // they, we, I: a group or someone the text does not name here
+        source.gender?;
+        let id = self.nearest_before(source.span.start, source.gender)?;
+        let person = &mut self.people[id];
+        if person.gender.is_none() {
+            person.gender = source.gender;
+        }
+        Some(id)
+    }
+
+    /// The person mentioned last before `at` whose gender fits `gender`.
+    fn nearest_before(&self, at: usize, gender: Option<Gender>) -> Option<PersonId> {
+        let fits = |id: PersonId| match (gender, self.people[id].gender) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let k = self.known.partition_point(|(s, _)| s.start < at);
+        let from_known = self.known[..k]
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOK_BACK)
+            .find(|(_, id)| fits(*id))
+            .copied();
+        let from_added = self
+            .added
+            .iter()
+            .rev()
+            .take(PRONOUN_LOOK_BACK)
+            .filter(|(s, _)| s.start < at)
+            .find(|(_, id)| fits(*id))
+            .copied();
+        match (from_known, from_added) {
+            (Some(a), Some(b)) => Some(if a.0.start >= b.0.start { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: &[&str]) {
+        assert_eq!(name_words(input), expect, "{input}");
+    }
+
+    #[test]
+    fn names_lose_titles_and_possessives() {
+        check("Sen. Jane Smith", &["Jane", "Smith"]);
+        check("President Obama’s", &["Obama"]);
+        check("Mr. Trump", &["Trump"]);
+    }
+
+    #[test]
+    fn surnames_join_the_full_name() {
+        let text = "Jane Smith spoke. Smith left. Tom Smith came.";
+        let mut people = Vec::new();
+        let mut reg = Registry::new(text, &mut people);
+        let name = |a: usize, b: usize| Source {
+            span: Span::new(a, b),
+            kind: SourceKind::Name,
+            gender: None,
+        };
+        let jane = reg.link(name(0, 10));
+        let smith = reg.link(name(18, 23));
+        let tom = reg.link(name(30, 39));
+        assert_eq!(jane, smith);
+        assert_ne!(jane, tom);
+        assert_eq!(people[0].mentions.len(), 2);
+    }
+}
