@@ -222,9 +222,28 @@ export function renderSpeakers(list, summary, result) {
   );
 }
 
-/** Sort key of a TIMEX3 value: full dates first in time order, then partly known ones, then the rest. */
+/** The first day a TIMEX3 date value covers, as YYYY-MM-DD (weeks and quarters too), or null. */
+export function firstDay(value) {
+  let m = value.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)/);
+  if (m) return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
+  m = value.match(/^(\d{4})-W(\d{2})/);
+  if (m) {
+    // ISO week: the Monday of the week holding January 4.
+    const jan4 = new Date(Date.UTC(+m[1], 0, 4));
+    const monday = new Date(jan4.getTime() + ((+m[2] - 1) * 7 - ((jan4.getUTCDay() + 6) % 7)) * 86_400_000);
+    return monday.toISOString().slice(0, 10);
+  }
+  m = value.match(/^(\d{4})-Q([1-4])/);
+  if (m) return `${m[1]}-${String(3 * m[2] - 2).padStart(2, '0')}-01`;
+  m = value.match(/^(\d{4})-(SP|SU|FA|WI|H1|H2)/);
+  if (m) return `${m[1]}-${{ SP: '03', SU: '06', FA: '09', WI: '12', H1: '01', H2: '07' }[m[2]]}-01`;
+  return null;
+}
+
+/** Sort key of a date: known dates first in time order, then partly known ones, then the rest. */
 function timeKey(d) {
-  if (/^\d{4}/.test(d.value) && (d.type === 'DATE' || d.type === 'TIME')) return `0${d.value}`;
+  const day = d.type === 'DATE' || d.type === 'TIME' ? firstDay(d.value) : null;
+  if (day) return `0${day}${d.value}`;
   if (/^X{4}/.test(d.value)) return `1${d.value}`;
   return `2${d.type}${d.value}`;
 }
@@ -257,6 +276,21 @@ export function renderTimeline(list, result) {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
+
+/** The map's view box ([x, y, width, height], 2:1) around points in map units: the world if none. */
+export function mapBox(points) {
+  if (!points.length) return [0, 0, 360, 180];
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const pad = 8;
+  let width = Math.max(60, Math.max(...xs) - Math.min(...xs) + 2 * pad, 2 * (Math.max(...ys) - Math.min(...ys) + 2 * pad));
+  width = Math.min(360, width);
+  const height = width / 2;
+  const clamp = (v, lo, hi) => Math.min(Math.max(v, lo), hi);
+  const x = clamp((Math.min(...xs) + Math.max(...xs)) / 2 - width / 2, 0, 360 - width);
+  const y = clamp((Math.min(...ys) + Math.max(...ys)) / 2 - height / 2, 0, 180 - height);
+  return [x, y, width, height].map((v) => Math.round(v * 10) / 10);
+}
 
 /** The "where" panel: places grouped by country, and a dot per place on the map. */
 export function renderPlaces(list, dots, result) {
@@ -297,15 +331,18 @@ export function renderPlaces(list, dots, result) {
         return li;
       }),
     );
+  const located = [...seen.values()].filter((e) => Number.isFinite(e.place.lat) && Number.isFinite(e.place.lon));
+  const box = mapBox(located.map((e) => [e.place.lon + 180, 90 - e.place.lat]));
+  dots.ownerSVGElement?.setAttribute('viewBox', box.join(' '));
   dots.replaceChildren(
-    ...[...seen.values()]
-      .filter((e) => Number.isFinite(e.place.lat) && Number.isFinite(e.place.lon))
+    ...located
       .map((e) => {
         const dot = document.createElementNS(SVG, 'circle');
         dot.setAttribute('class', 'dot');
         dot.setAttribute('cx', String(e.place.lon + 180));
         dot.setAttribute('cy', String(90 - e.place.lat));
-        dot.setAttribute('r', '3.5');
+        dot.setAttribute('r', String(box[2] / 90));
+        dot.style.strokeWidth = String(box[2] / 360);
         dot.dataset.goto = `place:${e.first}`;
         const title = document.createElementNS(SVG, 'title');
         title.textContent = e.place.name;
