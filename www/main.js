@@ -42,7 +42,7 @@ function startWorker() {
   return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 }
 
-function onWorkerMessage({ data }) {
+async function onWorkerMessage({ data }) {
   if (data.type === 'ready') {
     state.ready = true;
     state.maxTextBytes = data.maxTextBytes;
@@ -57,16 +57,15 @@ function onWorkerMessage({ data }) {
   }
   const job = state.running;
   state.running = null;
+  if (state.pending) dispatch(state.pending);
   if (data.id !== state.seq) {
     state.dropped += 1; // the text or the date changed since: a newer request follows
     body.dataset.dropped = String(state.dropped);
-  } else if (data.type === 'result') {
-    show(job, data.result, data.ms);
-  } else {
-    setStatus(`Could not annotate: ${data.message}`, true);
+    return;
   }
-  if (state.pending) dispatch(state.pending);
-  else idle();
+  if (data.type === 'error') setStatus(`Could not annotate: ${data.message}`, true);
+  else if (!(await show(job, data.result, data.ms))) return; // overtaken while rendering
+  if (!state.running && data.id === state.seq) idle();
 }
 
 function dispatch(job) {
@@ -110,9 +109,12 @@ function request() {
 
 // ------------------------------------------------------------------------------------------ showing results
 
-function show(job, result, ms) {
+/** Shows `result` for `job`; false when a newer change overtook it while rendering. */
+async function show(job, result, ms) {
   const t0 = performance.now();
-  state.shown = { id: job.id, text: job.text, result, index: renderText(view, job.text, result) };
+  const index = await renderText(view, job.text, result, () => job.id !== state.seq);
+  if (!index) return false;
+  state.shown = { id: job.id, text: job.text, result, index };
   renderSpeakers($('speakers'), $('speakers-summary'), result);
   renderTimeline($('timeline'), result);
   renderPlaces($('places'), $('dots'), result);
@@ -126,6 +128,7 @@ function show(job, result, ms) {
   body.dataset.annotateMs = String(Math.round(ms));
   body.dataset.renderMs = String(Math.round(performance.now() - t0));
   hideTip();
+  return true;
 }
 
 function setStatus(message, isError = false) {

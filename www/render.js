@@ -70,11 +70,15 @@ export function marksOf(result) {
   return marks.filter((m) => m.end > m.start);
 }
 
+const SLICE_MS = 12;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /**
- * Fills `view` with `text`, highlighted by `result`. Overlapping highlights nest; one that crosses
+ * Fills `view` with `text`, highlighted by `result`, working in slices of a few milliseconds; gives up
+ * (resolving to null) when `isStale()` turns true between slices. Overlapping highlights nest; one that crosses
  * another's end is cut there. Returns lookups from annotation to its elements.
  */
-export function renderText(view, text, result) {
+export async function renderText(view, text, result, isStale = () => false) {
   const index = { quotes: [], speakers: new Map(), people: [], dates: [], places: [], all: [] };
   const root = document.createDocumentFragment();
   // The text goes into blocks of about CHUNK characters, cut after a line break outside any highlight,
@@ -101,7 +105,15 @@ export function renderText(view, text, result) {
       }
     }
   };
+  let sliceStart = performance.now();
+  let n = 0;
   for (const mark of marksOf(result)) {
+    // A long text is rendered in slices, so that input events are handled in between.
+    if (++n % 256 === 0 && performance.now() - sliceStart > SLICE_MS) {
+      await nextTask();
+      if (isStale()) return null;
+      sliceStart = performance.now();
+    }
     const start = Math.max(mark.start, pos);
     while (stack.length > 1 && stack[stack.length - 1].end <= start) {
       emit(stack[stack.length - 1].end);
@@ -214,8 +226,18 @@ export function renderSpeakers(list, summary, result) {
       head.append(bar);
       details.append(head);
       const quotes = el('ol', 'quote-list');
-      quotes.append(...g.quotes.map((i) => quoteButton(result.quotes[i], i)));
       details.append(quotes);
+      // The quotes are listed when the entry is first opened: a long text may have thousands.
+      details.addEventListener(
+        'toggle',
+        () => {
+          const shown = g.quotes.slice(0, LIST_LIMIT);
+          quotes.append(...shown.map((i) => quoteButton(result.quotes[i], i)));
+          const more = g.quotes.length - shown.length;
+          if (more > 0) quotes.append(el('li', 'hint', `… and ${more} more.`));
+        },
+        { once: true },
+      );
       li.append(details);
       return li;
     }),
@@ -240,6 +262,9 @@ export function firstDay(value) {
   return null;
 }
 
+/** Longest list a panel shows; the exports hold everything. */
+const LIST_LIMIT = 300;
+
 /** Sort key of a date: known dates first in time order, then partly known ones, then the rest. */
 function timeKey(d) {
   const day = d.type === 'DATE' || d.type === 'TIME' ? firstDay(d.value) : null;
@@ -250,18 +275,16 @@ function timeKey(d) {
 
 /** The "when" panel: a timeline of dates sorted by normalized value. */
 export function renderTimeline(list, result) {
+  const keys = result.dates.map(timeKey);
   const order = result.dates.map((d, i) => i);
-  order.sort((a, b) => {
-    const ka = timeKey(result.dates[a]);
-    const kb = timeKey(result.dates[b]);
-    return ka < kb ? -1 : ka > kb ? 1 : a - b;
-  });
+  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
   if (!order.length) {
     list.replaceChildren(el('li', 'hint', 'No dates found.'));
     return;
   }
+  const more = order.length - LIST_LIMIT;
   list.replaceChildren(
-    ...order.map((i) => {
+    ...order.slice(0, LIST_LIMIT).map((i) => {
       const d = result.dates[i];
       const li = el('li', 'time');
       li.append(el('code', 'time-value', d.value));
@@ -273,6 +296,7 @@ export function renderTimeline(list, result) {
       return li;
     }),
   );
+  if (more > 0) list.append(el('li', 'hint', `… and ${more} more (the exports have them all).`));
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
