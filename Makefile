@@ -37,8 +37,9 @@ lint:
 test-native:
 	cargo test --quiet
 
+# Not --quiet: wasm-pack hands it on to wasm-bindgen-test-runner, which rejects it.
 test-wasm:
-	$(WASM_PACK) test --mode no-install --headless --chrome --firefox
+	wasm-pack test --mode no-install --headless --chrome --firefox
 
 # The page as one self-contained HTML file (wasm inlined) that works from file://.
 dist: dist/annotator.html
