@@ -20,6 +20,7 @@ function freePort() {
 
 const port = await freePort();
 const driver = spawn('geckodriver', ['--port', String(port), '--log', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] });
+process.on('exit', () => driver.kill());
 const base = `http://127.0.0.1:${port}`;
 
 async function call(method, path, body) {

@@ -14,6 +14,7 @@ export function serve() {
     const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', `${ROOT}www`], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    process.on('exit', () => server.kill()); // also when a test script dies half-way
     const timer = setTimeout(() => reject(new Error('http.server did not start')), 10_000);
     server.stdout.on('data', (chunk) => {
       const m = String(chunk).match(/port (\d+)/);
