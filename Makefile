@@ -8,7 +8,7 @@ WASM_PACK := wasm-pack --quiet
 PKG := www/pkg/article_annotator_bg.wasm
 SOURCES := $(shell find src -type f) Cargo.toml Cargo.lock
 
-.PHONY: serve test setup setup-serve build lint test-native test-wasm test-e2e bench eval
+.PHONY: serve test setup setup-serve build dist lint test-native test-wasm test-e2e bench eval
 
 serve: setup-serve build
 	@echo "Serving the page on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
@@ -24,7 +24,7 @@ setup-serve:
 
 # Release build with wasm-opt (binaryen from npm, first on PATH); --mode no-install makes a
 # wasm-bindgen version drift an error instead of a hidden download.
-build: $(PKG)
+build: $(PKG) dist
 $(PKG): $(SOURCES)
 	$(WASM_PACK) build --mode no-install --release --target web --out-dir www/pkg --no-pack
 	@rm -f www/pkg/.gitignore
@@ -37,9 +37,16 @@ lint:
 test-native:
 	cargo test --quiet
 
+# Not --quiet: wasm-pack hands it on to wasm-bindgen-test-runner, which rejects it.
 test-wasm:
-	$(WASM_PACK) test --mode no-install --headless --chrome --firefox
+	wasm-pack test --mode no-install --headless --chrome --firefox
 
+# The page as one self-contained HTML file (wasm inlined) that works from file://.
+dist: dist/annotator.html
+dist/annotator.html: $(PKG) $(wildcard www/*.*) scripts/single-file.mjs
+	node scripts/single-file.mjs
+
+# End-to-end: the release build served from www/ in Chromium (playwright-core) and Firefox (WebDriver).
 test-e2e: build
 	node e2e/page.mjs
 	node e2e/firefox.mjs

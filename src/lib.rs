@@ -26,7 +26,7 @@ pub mod lexicon;
 pub mod segment;
 pub mod span;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use annotations::{
     Annotations, DateMention, Gender, Mention, MentionKind, Note, Person, PersonId, Place,

@@ -1,9 +1,15 @@
 //! The WebAssembly boundary: `#[wasm_bindgen]` functions only. All logic lives in plain Rust.
 
+use std::collections::BTreeMap;
+
+use serde::de::IgnoredAny;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::export::{self, JsConfig};
+
+/// The fields of `JsConfig` as JavaScript names them.
+const OPTION_NAMES: &[&str] = &["referenceDate"];
 
 /// Annotates `text`. `options` is `{ referenceDate?: "YYYY-MM-DD" }` (or undefined). Returns the
 /// `JsAnnotations` object with UTF-16 offsets; fails with a message naming a bad option, or when the
@@ -12,7 +18,22 @@ use crate::export::{self, JsConfig};
 pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let js_config: JsConfig = if options.is_undefined() || options.is_null() {
         JsConfig::default()
+    } else if !options.is_object() {
+        return Err(JsError::new(&format!(
+            "options: expected an object such as {{ referenceDate: \"2025-08-19\" }}, got {}",
+            options.js_typeof().as_string().unwrap_or_default()
+        )));
     } else {
+        // serde-wasm-bindgen reads only the fields it knows, so a misspelt option would pass unseen.
+        let given: BTreeMap<String, IgnoredAny> =
+            serde_wasm_bindgen::from_value(options.clone())
+                .map_err(|e| JsError::new(&format!("options: {e}")))?;
+        if let Some(unknown) = given.keys().find(|k| !OPTION_NAMES.contains(&k.as_str())) {
+            return Err(JsError::new(&format!(
+                "options: unknown option {unknown:?}; the options are {}",
+                OPTION_NAMES.join(", ")
+            )));
+        }
         serde_wasm_bindgen::from_value(options)
             .map_err(|e| JsError::new(&format!("options: {e}")))?
     };

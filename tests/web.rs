@@ -1,0 +1,215 @@
+//! The WebAssembly boundary in real browsers (`wasm-pack test --headless --chrome --firefox`): the shape
+//! of the object `annotate` returns, UTF-16 offsets checked with JavaScript's own `String.prototype.slice`,
+//! the `JsError` for bad options, and a few short articles through wasm.
+//!
+//! The tests named `article_*` need the detectors to find something; the others hold whatever they find.
+#![cfg(target_arch = "wasm32")]
+
+use article_annotator::wasm::{annotate, max_text_bytes};
+use js_sys::{Array, JsString, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn array(value: &JsValue, key: &str) -> Array {
+    get(value, key)
+        .dyn_into::<Array>()
+        .unwrap_or_else(|_| panic!("{key} is not an array"))
+}
+
+fn string(value: &JsValue, key: &str) -> Option<String> {
+    get(value, key).as_string()
+}
+
+fn number(value: &JsValue, key: &str) -> u32 {
+    get(value, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number")) as u32
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test options are JSON")
+}
+
+fn run(text: &str, opts: &str) -> JsValue {
+    annotate(text, options(opts)).unwrap_or_else(|e| {
+        let e: JsValue = e.into();
+        panic!(
+            "annotate failed: {:?}",
+            e.dyn_ref::<js_sys::Error>().map(|e| e.message())
+        )
+    })
+}
+
+/// The message of the error `annotate` gives for `opts`.
+fn error_for(opts: JsValue) -> String {
+    let shown = format!("{opts:?}");
+    let err: JsValue = annotate("Text.", opts)
+        .map(|_| ())
+        .expect_err(&format!("options {shown} must fail"))
+        .into();
+    String::from(
+        err.dyn_into::<js_sys::Error>()
+            .expect("a JS Error")
+            .message(),
+    )
+}
+
+/// Every span in the result, as (start, end, text): quotes, speaker mentions, cues, people, places, dates.
+fn spans(result: &JsValue) -> Vec<(u32, u32, String)> {
+    let mut out = Vec::new();
+    let mut push = |span: &JsValue| {
+        if span.is_object() {
+            out.push((
+                number(span, "start"),
+                number(span, "end"),
+                string(span, "text").expect("span text"),
+            ));
+        }
+    };
+    for quote in array(result, "quotes").iter() {
+        push(&quote);
+        push(&get(&quote, "speakerMention"));
+        push(&get(&quote, "cue"));
+    }
+    for person in array(result, "people").iter() {
+        for mention in array(&person, "mentions").iter() {
+            push(&mention);
+        }
+    }
+    for key in ["places", "dates"] {
+        for item in array(result, key).iter() {
+            push(&item);
+        }
+    }
+    out
+}
+
+/// Checks each span against the text with JavaScript's `slice` (UTF-16 code units).
+fn check_offsets(text: &str, result: &JsValue) -> usize {
+    let js_text = JsString::from(text);
+    let all = spans(result);
+    for (start, end, covered) in &all {
+        assert!(
+            start <= end && *end <= js_text.length(),
+            "span {start}..{end} out of range"
+        );
+        assert_eq!(
+            String::from(js_text.slice(*start, *end)),
+            *covered,
+            "text.slice({start}, {end})"
+        );
+    }
+    all.len()
+}
+
+#[wasm_bindgen_test]
+fn result_has_the_documented_shape() {
+    let result = run("", "{}");
+    let keys: Vec<String> = Object::keys(result.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    assert_eq!(keys, ["quotes", "people", "places", "dates", "notes"]);
+    for key in &keys {
+        assert_eq!(array(&result, key).length(), 0, "{key} of an empty text");
+    }
+    // Options may be left out entirely.
+    assert!(annotate("Hello.", JsValue::UNDEFINED).is_ok());
+    assert!(annotate("Hello.", JsValue::NULL).is_ok());
+    assert!(max_text_bytes() >= 1 << 20);
+}
+
+#[wasm_bindgen_test]
+fn bad_options_give_an_error_that_names_the_problem() {
+    let message = error_for(options(r#"{"referenceDate": "19/08/2025"}"#));
+    assert!(
+        message.contains("referenceDate") && message.contains("YYYY-MM-DD"),
+        "{message}"
+    );
+    let message = error_for(options(r#"{"referenceDate": "2025-02-30"}"#));
+    assert!(message.contains("referenceDate"), "{message}");
+    let message = error_for(options(r#"{"refDate": "2025-08-19"}"#));
+    assert!(message.contains("refDate"), "{message}");
+    let message = error_for(options(r#"{"referenceDate": 20250819}"#));
+    assert!(message.starts_with("options:"), "{message}");
+    let message = error_for(JsValue::from_str("2025-08-19"));
+    assert!(message.starts_with("options:"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn odd_text_is_annotated_without_failing() {
+    for text in [
+        "\u{201C}unbalanced",
+        "\"\"\"\"",
+        "line\r\nbreaks\r\n\r\n\"x,\" he said.",
+        "\u{0}\u{FFFD}\u{FEFF} \u{2028}",
+        "😀😀😀 “👍🏽” 東京",
+    ] {
+        let result = run(text, "{}");
+        check_offsets(text, &result);
+    }
+}
+
+#[wasm_bindgen_test]
+fn article_offsets_are_utf16_with_emoji_and_cjk() {
+    let text = "👍🏽 東京 ニュース 😀\n\u{201C}We will build the bridge by spring,\u{201D} said Mayor Anna Berg in Oslo on 19 August 2025. \u{201C}再见 👋,\u{201D} she added.";
+    let result = run(text, r#"{"referenceDate": "2025-08-20"}"#);
+    let n = check_offsets(text, &result);
+    assert!(n >= 4, "only {n} spans found");
+    let quote = array(&result, "quotes").get(0);
+    assert_eq!(
+        string(&quote, "text").as_deref(),
+        Some("We will build the bridge by spring,")
+    );
+    // The emoji and CJK before it count as UTF-16 code units: 👍🏽 is 4, 😀 is 2.
+    let before = "👍🏽 東京 ニュース 😀\n\u{201C}".encode_utf16().count() as u32;
+    assert_eq!(number(&quote, "start"), before);
+}
+
+#[wasm_bindgen_test]
+fn article_quote_speaker_date_and_place() {
+    let text = "Harbour reopens\n\nThe harbour in Bergen reopened on Tuesday. \u{201C}It took two years,\u{201D} said Lena Dahl, who runs the port. \u{201C}We are glad,\u{201D} she said.";
+    let result = run(text, r#"{"referenceDate": "2025-03-06"}"#);
+    check_offsets(text, &result);
+    let quotes = array(&result, "quotes");
+    assert_eq!(quotes.length(), 2, "quotes");
+    for quote in quotes.iter() {
+        assert_eq!(
+            string(&quote, "speakerName").as_deref(),
+            Some("Lena Dahl"),
+            "speaker of {:?}",
+            string(&quote, "text")
+        );
+    }
+    let dates = array(&result, "dates");
+    let tuesday = dates
+        .iter()
+        .find(|d| string(d, "text").as_deref() == Some("Tuesday"))
+        .expect("Tuesday found");
+    assert_eq!(string(&tuesday, "value").as_deref(), Some("2025-03-04"));
+    let places = array(&result, "places");
+    let bergen = places
+        .iter()
+        .find(|p| string(p, "name").as_deref() == Some("Bergen"))
+        .expect("Bergen found");
+    assert_eq!(string(&bergen, "country").as_deref(), Some("NO"));
+}
+
+#[wasm_bindgen_test]
+fn article_relative_dates_follow_the_reference_date() {
+    let text = "The minister resigned yesterday, officials in Paris said.";
+    let value = |reference: &str| {
+        let result = run(text, &format!(r#"{{"referenceDate": "{reference}"}}"#));
+        let dates = array(&result, "dates");
+        assert_eq!(dates.length(), 1, "dates");
+        string(&dates.get(0), "value")
+    };
+    assert_eq!(value("2025-01-01").as_deref(), Some("2024-12-31"));
+    assert_eq!(value("2025-03-01").as_deref(), Some("2025-02-28"));
+}
