@@ -651,6 +651,7 @@ mod tests {
                 kind: PlaceKind::City,
                 country: None,
                 coordinates: None,
+                rule: "test",
             })
             .collect();
         let dates = dates
