@@ -29,7 +29,11 @@ mod tests {
         };
         for file in entries {
             let path = file.unwrap().path();
-            if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+            if path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+            {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();

@@ -24,12 +24,63 @@ const QUOTE_MARKS: &str = "\"'`\u{201c}\u{201d}\u{201e}\u{201f}\u{2018}\u{2019}\
 const TRAILING_PUNCT: &str = ".,;:!?\u{2026}-\u{2013}\u{2014}";
 
 const TITLE_WORDS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-    "rev", "reverend", "president", "vice", "prime", "minister", "chancellor", "secretary",
-    "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "gen", "general", "col",
-    "colonel", "capt", "captain", "lt", "sgt", "judge", "justice", "king", "queen", "prince",
-    "princess", "pope", "st", "chairman", "chairwoman", "chair", "ceo", "commissioner",
-    "ambassador", "premier", "chief", "jr", "sr", "ii", "iii", "iv", "the",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mayor",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "lt",
+    "sgt",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "st",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "commissioner",
+    "ambassador",
+    "premier",
+    "chief",
+    "jr",
+    "sr",
+    "ii",
+    "iii",
+    "iv",
+    "the",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -217,7 +268,10 @@ fn as_object<'v>(v: &'v Value, what: &str) -> Result<&'v Map<String, Value>, Str
 }
 
 /// `doc.get(layer) or []` as a list of objects.
-fn items<'v>(doc: &'v Map<String, Value>, layer: &str) -> Result<Vec<&'v Map<String, Value>>, String> {
+fn items<'v>(
+    doc: &'v Map<String, Value>,
+    layer: &str,
+) -> Result<Vec<&'v Map<String, Value>>, String> {
     match doc.get(layer) {
         Some(Value::Array(list)) => list.iter().map(|item| as_object(item, layer)).collect(),
         v if !truthy(v) => Ok(Vec::new()),
@@ -461,7 +515,9 @@ pub fn is_named(speaker: &str) -> bool {
         }
         let start = i;
         i += 1;
-        while i < chars.len() && (is_word(chars[i]) || matches!(chars[i], '\'' | '\u{2019}' | '.' | '-')) {
+        while i < chars.len()
+            && (is_word(chars[i]) || matches!(chars[i], '\'' | '\u{2019}' | '.' | '-'))
+        {
             i += 1;
         }
         let word: String = chars[start..i].iter().collect();
@@ -499,10 +555,29 @@ fn speaker_spans_overlap(gold: Option<&Value>, pred: Option<&Value>) -> bool {
 
 /// Precision, recall and F1 from counts (0 where undefined).
 pub fn prf(tp: usize, n_pred: usize, n_gold: usize) -> Prf {
-    let p = if n_pred > 0 { tp as f64 / n_pred as f64 } else { 0.0 };
-    let r = if n_gold > 0 { tp as f64 / n_gold as f64 } else { 0.0 };
-    let f1 = if p + r != 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-    Prf { p, r, f1, tp, pred: n_pred, gold: n_gold }
+    let p = if n_pred > 0 {
+        tp as f64 / n_pred as f64
+    } else {
+        0.0
+    };
+    let r = if n_gold > 0 {
+        tp as f64 / n_gold as f64
+    } else {
+        0.0
+    };
+    let f1 = if p + r != 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    Prf {
+        p,
+        r,
+        f1,
+        tp,
+        pred: n_pred,
+        gold: n_gold,
+    }
 }
 
 fn ratio(n: usize, of: usize) -> f64 {
@@ -548,7 +623,11 @@ struct Tally {
 
 /// Scores `pred_docs` against `gold_docs` (joined by `id`). `wildcard_values` lets gold `X`
 /// placeholders match filled-in digits in documents without a `dct`.
-pub fn score(gold_docs: &[Value], pred_docs: &[Value], wildcard_values: bool) -> Result<Scores, String> {
+pub fn score(
+    gold_docs: &[Value],
+    pred_docs: &[Value],
+    wildcard_values: bool,
+) -> Result<Scores, String> {
     let mut preds: HashMap<String, &Map<String, Value>> = HashMap::new();
     for doc in pred_docs {
         let doc = as_object(doc, "prediction")?;
@@ -740,4 +819,138 @@ pub fn format_table(res: &Scores) -> String {
         ));
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Scores one gold and one predicted document list and compares the printed table.
+    fn check(gold: Value, pred: Value, expect: &str) {
+        let as_list = |v: Value| match v {
+            Value::Array(list) => list,
+            other => vec![other],
+        };
+        let scores = score(&as_list(gold), &as_list(pred), true).unwrap();
+        assert_eq!(format_table(&scores), expect.trim_start_matches('\n'));
+    }
+
+    #[test]
+    fn quote_spans_lose_marks_space_and_trailing_punctuation() {
+        let text: Vec<char> = " \u{201c}We won, \u{201d}he said".chars().collect();
+        assert_eq!(normalize_quote_span(&text, 0, 10), (2, 8));
+        assert_eq!(normalize_quote_span(&text, -4, 99), (2, 18));
+        let only_marks: Vec<char> = "\"\u{1f}\"".chars().collect();
+        assert_eq!(normalize_quote_span(&only_marks, 0, 3), (3, 3));
+    }
+
+    #[test]
+    fn relaxed_matching_prefers_exact_then_ratio_then_overlap_then_order() {
+        assert_eq!(match_relaxed(&[(0, 10)], &[(0, 5), (0, 10)]), [(0, 1)]);
+        assert_eq!(match_relaxed(&[(0, 10), (8, 12)], &[(5, 12)]), [(1, 0)]);
+        assert_eq!(match_relaxed(&[(0, 4), (4, 8)], &[(2, 6)]), [(0, 0)]);
+        assert_eq!(match_relaxed(&[(3, 3)], &[(3, 3), (2, 4)]), [(0, 0)]);
+        assert!(match_relaxed(&[(3, 3)], &[(2, 4)]).is_empty());
+        assert_eq!(
+            match_strict(&[(1, 2), (1, 2)], &[(1, 2), (1, 2), (1, 2)]).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn date_values_match_with_wildcards_only_when_asked() {
+        let v = |s: &str| Some(json!(s));
+        assert!(values_match(
+            v("XXXX-08-19").as_ref(),
+            v("2025-08-19").as_ref(),
+            true
+        ));
+        assert!(!values_match(
+            v("XXXX-08-19").as_ref(),
+            v("2025-08-19").as_ref(),
+            false
+        ));
+        assert!(values_match(v(" p3d ").as_ref(), v("P3D").as_ref(), false));
+        assert!(!values_match(
+            v("XXXX-08").as_ref(),
+            v("2025-08-19").as_ref(),
+            true
+        ));
+        assert!(!values_match(None, None, true));
+        assert!(values_match(Some(&json!(2013)), v("2013").as_ref(), false));
+    }
+
+    #[test]
+    fn speakers_match_by_last_name_without_titles() {
+        let v = |s: &str| Some(json!(s));
+        assert!(speakers_match(
+            v("President Barack Obama").as_ref(),
+            v("Obama").as_ref()
+        ));
+        assert!(speakers_match(
+            v("Mr. Trump's").as_ref(),
+            v("Donald Trump").as_ref()
+        ));
+        assert!(speakers_match(None, v("  ").as_ref()));
+        assert!(!speakers_match(v("Clinton").as_ref(), None));
+        assert!(!speakers_match(
+            v("Hillary Clinton").as_ref(),
+            v("Bernie Sanders").as_ref()
+        ));
+        assert!(speakers_match(
+            v("\u{ff2f}bama").as_ref(),
+            v("obama").as_ref()
+        ));
+        assert_eq!(name_tokens("The President"), ["the", "president"]);
+        assert!(is_named("Kellyanne Conway"));
+        assert!(is_named("Mr. Trump"));
+        assert!(!is_named("he"));
+        assert!(!is_named("the newspaper"));
+        assert!(!is_named("The President"));
+    }
+
+    #[test]
+    fn table_of_a_small_evaluation() {
+        let text = "\u{201c}We will win,\u{201d} he said on Monday in Paris. Smith agreed.";
+        let gold = json!([
+            {"id": "a", "text": text, "dct": null, "layers": ["quotes", "dates", "places", "people"],
+             "quotes": [{"start": 1, "end": 12, "speaker": "John Smith", "speaker_spans": [[15, 17]]}],
+             "dates": [{"start": 26, "end": 32, "type": "DATE", "value": "XXXX-WXX-1"}],
+             "places": [{"start": 36, "end": 41}],
+             "people": [{"start": 43, "end": 48}]},
+            {"id": "b", "text": "", "layers": ["people"], "people": []}
+        ]);
+        let pred = json!([
+            {"id": "a",
+             "quotes": [{"start": 0, "end": 14, "speaker": "he", "speaker_spans": [[15, 17]]}],
+             "dates": [{"start": 23, "end": 32, "type": "DATE", "value": "XXXX-WXX-1"},
+                       {"start": 36, "end": 41, "type": "DATE", "value": "2025"}],
+             "places": [],
+             "people": [{"start": 43, "end": 48}]}
+        ]);
+        check(
+            gold,
+            pred,
+            "
+documents: 2  (without prediction: 1)
+layer     docs   gold   pred |    sP    sR   sF1 |    rP    rR   rF1
+quotes       1      1      1 | 100.0 100.0 100.0 | 100.0 100.0 100.0
+people       2      1      1 | 100.0 100.0 100.0 | 100.0 100.0 100.0
+places       1      1      0 |   0.0   0.0   0.0 |   0.0   0.0   0.0
+dates        1      1      2 |   0.0   0.0   0.0 |  50.0 100.0  66.7
+dates: value acc 100.0  type acc 100.0  value F1  66.7  type F1  66.7  (preds with a value: 2)
+speakers: attribution acc 100.0 (1/1)  quote+speaker P 100.0 R 100.0 F1 100.0
+speakers named in the gold (no pronoun or description): attribution acc 100.0 (of 1)",
+        );
+    }
+
+    #[test]
+    fn bad_input_is_an_error_not_a_panic() {
+        assert!(parse_jsonl("{\"id\": 1}\n\n{oops", "gold")
+            .unwrap_err()
+            .starts_with("gold:3:"));
+        let gold = json!([{"id": "a", "text": "x", "layers": ["people"], "people": [{"end": 1}]}]);
+        assert!(score(gold.as_array().unwrap(), &[], true).is_err());
+    }
 }
