@@ -7,7 +7,8 @@ use article_annotator::annotate;
 use article_annotator::export::JsConfig;
 use libfuzzer_sys::fuzz_target;
 
-const TEXT: &str = "\u{201c}We will win,\u{201d} Keir Starmer said on Tuesday, 19 August, yesterday and today.";
+const TEXT: &str =
+    "\u{201c}We will win,\u{201d} Keir Starmer said on Tuesday, 19 August, yesterday and today.";
 
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else {
