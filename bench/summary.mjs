@@ -40,9 +40,10 @@ row(`compromise MB/s, ${fmt((b.sampleBytes || NaN) / 1e3, 0)} KB news`, fmt(b.co
 row('wasm MB/s on that same text', fmt(b.wasmSampleMBps));
 row('ratio wasm / compromise', fmt(b.ratio, 0) + '×', '>= 100×', b.ratio >= 100);
 row('instantiate ms', fmt(b.instantiateMs));
-row(`first annotation ms, ${fmt((b.articleBytes || NaN) / 1e3)} KB article (call / since page load)`,
-  `${fmt(b.firstAnnotationMs)} / ${fmt(b.firstAnnotationSinceLoadMs)}`, '<= 50 after load',
-  b.firstAnnotationSinceLoadMs <= 50);
+row(`first annotation ms, ${fmt((b.articleBytes || NaN) / 1e3)} KB article: the call`, fmt(b.firstAnnotationMs));
+row('first annotation done, ms after the load event', fmt(b.firstAnnotationAfterLoadMs), '<= 50',
+  b.firstAnnotationAfterLoadMs <= 50);
+row('first annotation done, ms after navigation start', fmt(b.firstAnnotationSinceNavigationMs));
 
 const wasm = join(ROOT, 'www/pkg/article_annotator_bg.wasm');
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

@@ -7,10 +7,12 @@
 //!
 //! Inputs that the fuzz targets (fuzz/) once broke are kept in `FUZZ_REGRESSIONS`.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
+#[cfg(not(target_os = "linux"))]
+use std::time::Instant;
 
 use article_annotator::export::{self, EvalDoc, OffsetMap, Unit};
-use article_annotator::{annotate, Annotations, CalendarDate, Config, Span};
+use article_annotator::{annotate, Annotations, CalendarDate, Config, QuoteKind, Span};
 use proptest::prelude::*;
 
 /// Pieces that arbitrary text is built from: what breaks tokenizers, quote pairing and offsets.
@@ -228,6 +230,18 @@ fn check_exports(text: &str, found: &Annotations) {
         .map(|d| chars[d.start..d.end].iter().collect())
         .collect();
     assert_eq!(byte_texts, cp_texts, "code point offsets of dates");
+    let byte_quotes: Vec<&str> = found
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Speech)
+        .map(|q| q.span.text(text))
+        .collect();
+    let cp_quotes: Vec<String> = eval
+        .quotes
+        .iter()
+        .map(|q| chars[q.start..q.end].iter().collect())
+        .collect();
+    assert_eq!(byte_quotes, cp_quotes, "code point offsets of quotes");
     let byte_places: Vec<&str> = found.places.iter().map(|p| p.span.text(text)).collect();
     let cp_places: Vec<String> = eval
         .places
@@ -413,18 +427,54 @@ const PATHOLOGICAL: &[(&str, Builder)] = &[
     ("nested quotes", nested_quotes),
 ];
 
-/// The least time of a few runs: noise on a shared machine only ever adds time.
-fn least_time(text: &str) -> Duration {
-    (0..3)
-        .map(|_| {
-            let started = Instant::now();
-            let found = annotate(text, &config_with_date());
-            let took = started.elapsed();
-            check_annotations(text, &found);
-            took
-        })
-        .min()
-        .unwrap_or_default()
+/// CPU time of the calling thread, so that other tests and other processes on the machine do not
+/// count; wall-clock time where that clock is not available.
+#[cfg(target_os = "linux")]
+fn thread_time() -> Duration {
+    #[repr(C)]
+    struct Timespec {
+        tv_sec: std::ffi::c_long,
+        tv_nsec: std::ffi::c_long,
+    }
+    extern "C" {
+        fn clock_gettime(clock: std::ffi::c_int, time: *mut Timespec) -> std::ffi::c_int;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: std::ffi::c_int = 3;
+    let mut time = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one Timespec to a valid pointer; the clock id exists on Linux.
+    let ok = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut time) } == 0;
+    assert!(ok, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    Duration::new(time.tv_sec as u64, time.tv_nsec as u32)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn thread_time() -> Duration {
+    use std::sync::OnceLock;
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed()
+}
+
+/// The work of one annotation of `text`, measured as thread CPU time.
+fn work(text: &str) -> Duration {
+    let started = thread_time();
+    let found = annotate(text, &config_with_date());
+    let took = thread_time().saturating_sub(started);
+    check_annotations(text, &found);
+    took
+}
+
+/// The least work of a few runs at each size, measured alternately so that any slowdown of the
+/// machine touches both sizes alike.
+fn least_work(small: &str, large: &str) -> (Duration, Duration) {
+    let (mut least_small, mut least_large) = (Duration::MAX, Duration::MAX);
+    for _ in 0..3 {
+        least_small = least_small.min(work(small));
+        least_large = least_large.min(work(large));
+    }
+    (least_small, least_large)
 }
 
 #[test]
@@ -443,13 +493,13 @@ fn pathological_inputs_finish() {
 #[test]
 fn pathological_inputs_scale_linearly() {
     // 16× the text may cost at most 64× the time (linear would be 16×, quadratic 256×). A small
-    // allowance covers timer noise when the small run is very fast.
+    // allowance covers clock granularity when the small run is very fast.
     const SMALL: usize = 16 * 1024;
     const GROWTH: u32 = 16;
     for (name, build) in PATHOLOGICAL {
-        let small = least_time(&build(SMALL));
-        let large = least_time(&build(SMALL * GROWTH as usize));
-        let bound = small * GROWTH * 4 + Duration::from_millis(20);
+        let (small, large) = least_work(&build(SMALL), &build(SMALL * GROWTH as usize));
+        eprintln!("{name}: {SMALL} bytes {small:?}, {GROWTH}x {large:?}");
+        let bound = small * GROWTH * 4 + Duration::from_millis(2);
         assert!(
             large <= bound,
             "{name}: {SMALL} bytes took {small:?}, {GROWTH}× as much took {large:?} (bound {bound:?})"

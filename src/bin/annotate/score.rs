@@ -180,9 +180,11 @@ impl Scores {
 // ------------------------------------------------------------------------------------------ loading
 
 /// Parses JSON Lines; blank lines are skipped, and a bad line is an error naming `what` and its number.
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as in Python's text files.
 pub fn parse_jsonl(content: &str, what: &str) -> Result<Vec<Value>, String> {
     let mut docs = Vec::new();
-    for (n, line) in content.lines().enumerate() {
+    let content = content.replace("\r\n", "\n").replace('\r', "\n");
+    for (n, line) in content.split('\n').enumerate() {
         let line = line.trim_matches(py_isspace);
         if line.is_empty() {
             continue;
@@ -950,6 +952,7 @@ speakers named in the gold (no pronoun or description): attribution acc 100.0 (o
         assert!(parse_jsonl("{\"id\": 1}\n\n{oops", "gold")
             .unwrap_err()
             .starts_with("gold:3:"));
+        assert_eq!(parse_jsonl("{}\r{}\r\n\r\n{}\n", "gold").unwrap().len(), 3);
         let gold = json!([{"id": "a", "text": "x", "layers": ["people"], "people": [{"end": 1}]}]);
         assert!(score(gold.as_array().unwrap(), &[], true).is_err());
     }
