@@ -51,6 +51,18 @@ test-e2e: build
 	node e2e/page.mjs
 	node e2e/firefox.mjs
 
+# Benchmarks (not part of `make test`): criterion natively, the release .wasm and compromise in
+# headless Chromium, the CLI's peak memory on 10 MB; bench/summary.mjs prints one table.
+bench: setup build
+	cargo bench --bench annotate
+	cargo build --quiet --release --bin annotate
+	@mkdir -p target/bench
+	@if node bench/texts.mjs write target/bench/news-10MB.txt 10000000; then \
+	  /usr/bin/time -v ./target/release/annotate target/bench/news-10MB.txt > /dev/null 2> target/bench/time-10MB.txt; \
+	else rm -f target/bench/time-10MB.txt; fi
+	node bench/run.mjs > target/bench/browser.json
+	@node bench/summary.mjs
+
 eval:
 	cargo build --quiet --release --bin annotate
 	@for f in ../shared/data/dev/*.jsonl; do \

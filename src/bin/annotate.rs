@@ -3,8 +3,14 @@
 //! ```text
 //! annotate [--date YYYY-MM-DD] FILE…        annotations of each file as JSON (UTF-16 offsets, as the page gets)
 //! annotate predict [--debug] < docs.jsonl   predictions in the evaluation format (code point offsets)
-//! annotate eval GOLD.jsonl [PRED.jsonl]     per-layer precision / recall / F1 (predicts when PRED is absent)
+//! annotate eval [--strict-values] GOLD.jsonl [PRED.jsonl]
+//!                                           per-layer precision / recall / F1 (predicts when PRED is absent)
 //! ```
+//!
+//! `eval` applies the rules of `../shared/tools/score.py` (see [`score`]) and prints the same table.
+
+#[path = "annotate/score.rs"]
+mod score;
 
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -15,7 +21,9 @@ use article_annotator::{annotate, Config};
 const USAGE: &str = "usage:
   annotate [--date YYYY-MM-DD] FILE...      print the annotations of each file as JSON
   annotate predict < docs.jsonl > pred.jsonl  predict in the evaluation format (JSON Lines)
-  annotate eval GOLD.jsonl [PRED.jsonl]     score predictions (made on the fly without PRED)";
+  annotate eval [--strict-values] GOLD.jsonl [PRED.jsonl]
+                                            score predictions (made on the fly without PRED);
+                                            --strict-values: gold X placeholders match literally";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -91,6 +99,41 @@ fn predict(input: impl BufRead, output: impl Write) -> Result<(), String> {
     out.flush().map_err(|e| e.to_string())
 }
 
-fn eval(_args: &[String]) -> Result<(), String> {
-    Err("eval: not built yet".into())
+/// `annotate eval`: scores PRED (or predictions made now) against GOLD and prints the table.
+fn eval(args: &[String]) -> Result<(), String> {
+    let mut wildcard_values = true;
+    let mut files = Vec::new();
+    for arg in args {
+        match arg.as_str() {
+            "--strict-values" => wildcard_values = false,
+            flag if flag.starts_with("--") => return Err(format!("eval: unknown option {flag}")),
+            _ => files.push(arg),
+        }
+    }
+    let read = |path: &String| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
+    let (gold, pred) = match files.as_slice() {
+        [gold_path] => {
+            let gold = score::parse_jsonl(&read(gold_path)?, gold_path)?;
+            let pred = predict_values(&gold)?;
+            (gold, pred)
+        }
+        [gold_path, pred_path] => (
+            score::parse_jsonl(&read(gold_path)?, gold_path)?,
+            score::parse_jsonl(&read(pred_path)?, pred_path)?,
+        ),
+        _ => return Err(format!("eval: expected GOLD.jsonl [PRED.jsonl]\n{USAGE}")),
+    };
+    let scores = score::score(&gold, &pred, wildcard_values)?;
+    println!("{}", score::format_table(&scores));
+    Ok(())
+}
+
+/// Predictions for gold documents given as JSON values.
+fn predict_values(gold: &[serde_json::Value]) -> Result<Vec<serde_json::Value>, String> {
+    gold.iter()
+        .map(|value| {
+            let doc: EvalDoc = serde_json::from_value(value.clone()).map_err(|e| e.to_string())?;
+            serde_json::to_value(predict_doc(&doc)).map_err(|e| e.to_string())
+        })
+        .collect()
 }

@@ -1,0 +1,84 @@
+// In-page benchmark: instantiation and first annotation happen at load; bench/run.mjs then calls
+// window.steady() and window.compare() and reads the figures back.
+import init, { annotate } from '../www/pkg/article_annotator.js';
+
+const OPTIONS = { referenceDate: '2016-06-01' };
+const utf8Length = (s) => new TextEncoder().encode(s).length;
+const out = document.getElementById('out');
+const show = (o) => { out.textContent += JSON.stringify(o) + '\n'; };
+
+/** Runs `fn` until at least `minRuns` runs and `minMs` milliseconds; returns ms per run. */
+function timePerRun(fn, minRuns, minMs) {
+  let runs = 0;
+  const start = performance.now();
+  while (runs < minRuns || performance.now() - start < minMs) {
+    fn();
+    runs++;
+  }
+  return (performance.now() - start) / runs;
+}
+
+async function atLoad() {
+  const article = fetch('/bench-data/article.txt').then((r) => r.text());
+  const initStart = performance.now();
+  await init();
+  const instantiateMs = performance.now() - initStart;
+  const text = await article;
+  const firstStart = performance.now();
+  const found = annotate(text, OPTIONS);
+  const firstDone = performance.now();
+  const firstAnnotationMs = firstDone - firstStart;
+  if (document.readyState !== 'complete') await new Promise((ok) => addEventListener('load', ok, { once: true }));
+  const [navigation] = performance.getEntriesByType('navigation');
+  return {
+    instantiateMs,
+    firstAnnotationMs,
+    // performance.now() counts from navigation start.
+    firstAnnotationSinceNavigationMs: firstDone,
+    // From the page's load event to the first annotation done (0 when it was done before).
+    firstAnnotationAfterLoadMs: Math.max(0, firstDone - navigation.loadEventStart),
+    articleBytes: utf8Length(text),
+    articleCounts: { quotes: found.quotes.length, people: found.people.length, dates: found.dates.length, places: found.places.length },
+  };
+}
+
+window.steady = async () => {
+  const text = await (await fetch('/bench-data/megabyte.txt')).text();
+  const bytes = utf8Length(text);
+  for (let i = 0; i < 2; i++) annotate(text, OPTIONS);
+  const ms = timePerRun(() => annotate(text, OPTIONS), 5, 3000);
+  const res = { megabyteBytes: bytes, wasmMsPerMegabyte: ms, wasmMBps: bytes / 1e3 / ms };
+  show(res);
+  return res;
+};
+
+/** compromise's people, places, quotations and date terms on the same text as the wasm build. */
+function compromiseAll(nlp, text) {
+  const doc = nlp(text);
+  return [
+    doc.people().out('array').length,
+    doc.places().out('array').length,
+    doc.quotations().out('array').length,
+    doc.match('#Date+').out('array').length,
+  ];
+}
+
+window.compare = async () => {
+  const { default: nlp } = await import('../node_modules/compromise/builds/three/compromise-three.mjs');
+  const text = await (await fetch('/bench-data/sample.txt')).text();
+  const article = await (await fetch('/bench-data/article.txt')).text();
+  compromiseAll(nlp, article); // warm-up
+  const bytes = utf8Length(text);
+  const compromiseMs = timePerRun(() => compromiseAll(nlp, text), 1, 0);
+  const wasmMs = timePerRun(() => annotate(text, OPTIONS), 5, 1000);
+  const res = {
+    sampleBytes: bytes,
+    compromiseMBps: bytes / 1e3 / compromiseMs,
+    wasmSampleMBps: bytes / 1e3 / wasmMs,
+    ratio: compromiseMs / wasmMs,
+  };
+  show(res);
+  return res;
+};
+
+window.loaded = atLoad().then((res) => { show(res); return res; }, (e) => ({ error: String(e) }));

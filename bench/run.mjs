@@ -1,0 +1,76 @@
+// Browser benchmark: serves the repository root on 127.0.0.1, opens bench/index.html in headless
+// Chromium (playwright-core, /usr/bin/chromium) and prints the figures as JSON on stdout.
+// The page loads the release build from www/pkg (`make build`) and, for comparison only,
+// compromise from node_modules; nothing here ships with the page.
+//   node bench/run.mjs            JSON on stdout, progress on stderr
+// Env: BENCH_SAMPLE_BYTES (default 100000): size of the text both tools annotate for the ratio.
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT, DATA_DIR, newsTexts, typicalArticle, newsOfSize } from './texts.mjs';
+
+const SAMPLE_BYTES = Number(process.env.BENCH_SAMPLE_BYTES || 100_000);
+const TYPES = {
+  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8',
+};
+const SERVED = ['/bench/', '/www/', '/node_modules/compromise/'];
+
+const texts = newsTexts();
+if (!texts) {
+  console.error(`browser benchmark skipped: ${DATA_DIR} not found`);
+  console.log(JSON.stringify({ skipped: 'no news text' }));
+  process.exit(0);
+}
+if (!existsSync(join(ROOT, 'www/pkg/article_annotator_bg.wasm'))) {
+  console.error('browser benchmark needs the release build: run `make build` first');
+  process.exit(2);
+}
+const data = {
+  '/bench-data/article.txt': typicalArticle(texts),
+  '/bench-data/megabyte.txt': newsOfSize(texts, 1_000_000),
+  '/bench-data/sample.txt': newsOfSize(texts, SAMPLE_BYTES),
+};
+
+const server = createServer((req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (data[path] !== undefined) {
+    res.writeHead(200, { 'content-type': TYPES['.txt'] });
+    return res.end(data[path]);
+  }
+  const file = join(ROOT, path);
+  if (!SERVED.some((p) => path.startsWith(p)) || !existsSync(file)) {
+    res.writeHead(404);
+    return res.end();
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+  res.end(readFileSync(file));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--no-first-run', '--disable-quic', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${origin}/bench/index.html`);
+  const loaded = await page.evaluate(() => window.loaded);
+  if (loaded.error || errors.length) throw new Error(loaded.error || errors.join('\n'));
+  console.error('browser: loaded', JSON.stringify(loaded));
+  const steady = await page.evaluate(() => window.steady());
+  console.error('browser: steady', JSON.stringify(steady));
+  const compare = await page.evaluate(() => window.compare());
+  console.error('browser: compare', JSON.stringify(compare));
+  console.log(JSON.stringify({ chromium: browser.version(), ...loaded, ...steady, ...compare }, null, 1));
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,79 @@
+// One table of every benchmark figure, read from what `make bench` left behind:
+// criterion's estimates (target/criterion), the browser run (target/bench/browser.json), the release
+// .wasm and the page (www/), and the CLI's peak memory (target/bench/time-10MB.txt, /usr/bin/time -v).
+// MB is 10^6 bytes throughout.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ROOT } from './texts.mjs';
+
+const rows = [];
+const row = (metric, value, target = '', ok = null) =>
+  rows.push([metric, value, target, ok === null ? '' : ok ? 'ok' : 'MISSED']);
+const fmt = (x, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
+
+/** Throughput of one criterion benchmark in MB/s (mean time), or NaN when it did not run. */
+function nativeMBps(id) {
+  const dir = join(ROOT, 'target/criterion', id, 'new');
+  const est = readJson(join(dir, 'estimates.json'));
+  const bench = readJson(join(dir, 'benchmark.json'));
+  const bytes = bench?.throughput?.Bytes;
+  return est && bytes ? bytes / est.mean.point_estimate * 1e3 : NaN;
+}
+
+const n1 = nativeMBps('news/1MB');
+row('native MB/s, 5 KB article', fmt(nativeMBps('news/article-5KB')));
+row('native MB/s, 1 MB news', fmt(n1), '>= 50', n1 >= 50);
+row('native MB/s, 10 MB news', fmt(nativeMBps('news/10MB')));
+const scaling = ['10KB', '100KB', '1MB', '10MB'].map((s) => nativeMBps(`scaling/${s}`));
+const flat = Math.max(...scaling) / Math.min(...scaling);
+row('native MB/s, scaling 10KB/100KB/1MB/10MB', scaling.map((x) => fmt(x)).join(' / '),
+  'flat (linear cost)', Number.isFinite(flat) ? flat < 3 : null);
+row('native MB/s, one 5 MB line', fmt(nativeMBps('pathological/one-5MB-line')));
+row('native MB/s, 100 000 quote marks', fmt(nativeMBps('pathological/100k-quote-marks')));
+row('native MB/s, capitalized words only', fmt(nativeMBps('pathological/capitalized-words-1MB')));
+
+const b = readJson(join(ROOT, 'target/bench/browser.json')) || {};
+row('wasm MB/s, 1 MB news (Chromium)', fmt(b.wasmMBps), '>= 20', b.wasmMBps >= 20);
+row(`compromise MB/s, ${fmt((b.sampleBytes || NaN) / 1e3, 0)} KB news`, fmt(b.compromiseMBps, 3));
+row('wasm MB/s on that same text', fmt(b.wasmSampleMBps));
+row('ratio wasm / compromise', fmt(b.ratio, 0) + '×', '>= 100×', b.ratio >= 100);
+row('instantiate ms', fmt(b.instantiateMs));
+row(`first annotation ms, ${fmt((b.articleBytes || NaN) / 1e3)} KB article: the call`, fmt(b.firstAnnotationMs));
+row('first annotation done, ms after the load event', fmt(b.firstAnnotationAfterLoadMs), '<= 50',
+  b.firstAnnotationAfterLoadMs <= 50);
+row('first annotation done, ms after navigation start', fmt(b.firstAnnotationSinceNavigationMs));
+
+const wasm = join(ROOT, 'www/pkg/article_annotator_bg.wasm');
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+if (existsSync(wasm)) {
+  const size = gz(wasm);
+  row('gzipped .wasm KB', fmt(size / 1e3), '<= 400', size <= 400_000);
+}
+// The page's transfer size: every file the page can load from www/, gzipped.
+const pageFiles = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (/\.(html|js|mjs|css|wasm|svg|png|ico|json)$/.test(name) && !/^package\.json$/.test(name)) pageFiles.push(path);
+  }
+};
+if (existsSync(join(ROOT, 'www'))) walk(join(ROOT, 'www'));
+const pageNote = existsSync(join(ROOT, 'www/index.html')) ? '' : ' (no www/index.html: pkg only)';
+row(`page transfer KB, gzipped, ${pageFiles.length} files${pageNote}`, fmt(pageFiles.reduce((s, f) => s + gz(f), 0) / 1e3));
+
+const time = join(ROOT, 'target/bench/time-10MB.txt');
+if (existsSync(time)) {
+  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(time, 'utf8'))?.[1]);
+  const input = statSync(join(ROOT, 'target/bench/news-10MB.txt')).size;
+  const ratio = (kb * 1024) / input;
+  row('CLI peak memory MB, 10 MB input (× input)', `${fmt(kb * 1024 / 1e6)} (${fmt(ratio)}×)`, '<= 10×', ratio <= 10);
+}
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...[['metric', 'value', 'target', ''], ...rows].map((r) => String(r[i]).length)));
+const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join(' | ').trimEnd();
+console.log(line(['metric', 'value', 'target', '']));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+rows.forEach((r) => console.log(line(r)));
