@@ -9,7 +9,11 @@ mode=${1:-test}
 export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf 'setup: %s\n' "$*"; }
-has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q -- "$2"; }
+# Captures the output first: `cmd | grep -q` can break the pipe and fail under pipefail.
+has_version() {
+  local out
+  out=$("$1" --version 2>/dev/null) && grep -q -- "$2" <<<"$out"
+}
 
 # Rust target for the browser build.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -239,6 +239,8 @@ fn dateline(doc: &Document, chosen: &[Candidate]) -> Option<Anchor> {
 }
 
 /// True when the span sits inside a URL or an e-mail address.
+///
+/// The chunk around the span ends at white space of any width (a no-break space is two bytes).
 fn inside_url(text: &str, span: Span) -> bool {
     let mut from = span.start.saturating_sub(200);
     while !text.is_char_boundary(from) {
@@ -249,8 +251,9 @@ fn inside_url(text: &str, span: Span) -> bool {
         to -= 1;
     }
     let start = text[from..span.start]
-        .rfind(char::is_whitespace)
-        .map_or(from, |i| from + i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
     let end = text[span.end..to]
         .find(char::is_whitespace)
         .map_or(to, |i| span.end + i);
@@ -379,6 +382,12 @@ mod tests {
 
     fn check(input: &str, expect: &str) {
         assert_eq!(render(input, reference()), expect, "{input}");
+    }
+
+    #[test]
+    fn wide_white_space_before_a_date() {
+        check("Seen\u{a0}on March 5, 2024.", "March 5, 2024=DATE 2024-03-05");
+        check("See\u{a0}www.example.com/2024 today", "today=DATE 2025-08-19");
     }
 
     #[test]
