@@ -7,9 +7,11 @@
 //! let text = "\u{201C}We will not back down,\u{201D} Prime Minister Keir Starmer said in London on Tuesday.";
 //! let config = Config { reference_date: CalendarDate::parse_iso("2025-08-21") };
 //! let found = annotate(text, &config);
-//! for quote in &found.quotes {
-//!     println!("{:?} said by {:?}", quote.span.text(text), quote.speaker.map(|id| &found.people[id].name));
-//! }
+//! let quote = &found.quotes[0];
+//! assert_eq!(quote.span.text(text), "We will not back down,");
+//! assert_eq!(found.people[quote.speaker.unwrap()].name, "Keir Starmer");
+//! assert_eq!(found.dates[0].value, "2025-08-19");
+//! assert_eq!(found.places[0].name, "London");
 //! ```
 //!
 //! The pipeline runs one way: [`segment`] → detectors in [`detect`] → [`attribute`] → [`Annotations`].

@@ -225,6 +225,16 @@ struct Open {
     mark: Mark,
 }
 
+/// The note for a quotation mark at byte `at` that never closes; its span covers the whole mark.
+fn unbalanced_note(text: &str, at: usize) -> Note {
+    let mark_len = text[at..].chars().next().map_or(0, char::len_utf8);
+    Note {
+        span: Some(Span::new(at, at + mark_len)),
+        message: "unbalanced quote: this mark never closes, so the quote ends with its paragraph"
+            .to_string(),
+    }
+}
+
 /// Finds quotations in `doc`.
 pub fn find(doc: &Document) -> QuoteScan {
     let text = doc.text;
@@ -292,11 +302,8 @@ pub fn find(doc: &Document) -> QuoteScan {
             if continued {
                 scan.quotes[first_in_paragraph].continues = true;
             } else {
-                let at = scan.quotes[prev].outer.start;
-                scan.notes.push(Note {
-                    span: Some(Span::new(at, at + 1)),
-                    message: format!("unbalanced quote at {at}"),
-                });
+                scan.notes
+                    .push(unbalanced_note(text, scan.quotes[prev].outer.start));
             }
         }
         if let Some(open) = double {
@@ -313,11 +320,8 @@ pub fn find(doc: &Document) -> QuoteScan {
         }
     }
     if let Some(prev) = left_open {
-        let at = scan.quotes[prev].outer.start;
-        scan.notes.push(Note {
-            span: Some(Span::new(at, at + 1)),
-            message: format!("unbalanced quote at {at}"),
-        });
+        scan.notes
+            .push(unbalanced_note(text, scan.quotes[prev].outer.start));
     }
     scan
 }
@@ -417,7 +421,8 @@ mod tests {
         let doc = segment("“Never closed.\n\nPlain text.");
         let scan = find(&doc);
         assert_eq!(scan.quotes.len(), 1);
-        assert_eq!(scan.notes[0].message, "unbalanced quote at 0");
+        assert!(scan.notes[0].message.starts_with("unbalanced quote"));
+        assert_eq!(scan.notes[0].span, Some(Span::new(0, '“'.len_utf8())));
     }
 
     #[test]

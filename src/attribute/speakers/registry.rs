@@ -122,7 +122,23 @@ impl<'p, 't> Registry<'p, 't> {
         latest(&self.known[..k]) + latest(&self.added) == 0
     }
 
+    /// The person one of whose known mentions overlaps `span` (the nearest few are looked at).
+    fn known_overlapping(&self, span: Span) -> Option<PersonId> {
+        let k = self.known.partition_point(|(s, _)| s.start < span.end);
+        self.known[..k]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|(s, _)| s.overlaps(span))
+            .map(|&(_, id)| id)
+    }
+
     fn link_name(&mut self, source: Source) -> PersonId {
+        // A name the entity stage already knows keeps its person and adds no second mention.
+        if let Some(id) = self.known_overlapping(source.span) {
+            self.added.push((source.span, id));
+            return id;
+        }
         let mention_text = source.span.text(self.text);
         let words = name_words(mention_text);
         let last = words.last().map_or_else(String::new, |w| w.to_lowercase());

@@ -386,8 +386,14 @@ mod tests {
 
     #[test]
     fn wide_white_space_before_a_date() {
-        check("Seen\u{a0}on March 5, 2024.", "March 5, 2024=DATE 2024-03-05");
-        check("See\u{a0}www.example.com/2024 today", "today=DATE 2025-08-19");
+        check(
+            "Seen\u{a0}on March 5, 2024.",
+            "March 5, 2024=DATE 2024-03-05",
+        );
+        check(
+            "See\u{a0}www.example.com/2024 today",
+            "today=DATE 2025-08-19",
+        );
     }
 
     #[test]
