@@ -3,6 +3,7 @@
 //! Two tests: one compares the two on synthetic gold and predictions written to a temporary folder
 //! (only where `python3` and the script exist — it says so when they do not); the other needs nothing
 //! but the binary and checks its table on hand-made cases, so the agreement cannot pass silently.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -6,6 +6,7 @@
 //! two sizes is compared with a generous factor, never against a wall-clock threshold.
 //!
 //! Inputs that the fuzz targets (fuzz/) once broke are kept in `FUZZ_REGRESSIONS`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::time::Duration;
 #[cfg(not(target_os = "linux"))]
