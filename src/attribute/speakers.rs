@@ -243,6 +243,10 @@ impl<'d, 't> Ctx<'d, 't> {
             return true;
         }
         // "she notes", "Smith will report", "officials warning"; not "the notes", "in writing".
+        // participle clause: `Smith hit back, saying …` (rule `participle-cue`).
+        if i > 0 && self.is(i - 1, ",") && w.ends_with("ing") {
+            return true;
+        }
         i > 0 && self.is_word(i - 1) && {
             let p = self.word(i - 1);
             cues::subject_pronoun(p).is_some()
@@ -809,6 +813,11 @@ mod tests {
         check(
             "Smith called the deal a “betrayal” of workers.",
             &["source-verb-quote: Smith <- betrayal"],
+        );
+        // participle-cue: a noun-like "-ing" form after a comma is a cue
+        check(
+            "Jane Smith hit back, saying that her rival was not “qualified” to lead.",
+            &["source-verb-quote: Jane Smith <- qualified"],
         );
     }
 
