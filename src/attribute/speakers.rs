@@ -825,6 +825,11 @@ mod tests {
             "“It was hard,” said former Sen. Evan Holt, who left in 2010.",
             &["quote-verb-source: former Sen. Evan Holt <- It was hard,"],
         );
+        // role-before-name
+        check(
+            "“It is fine,” said conservative activist Bob Klaus, who backs him.",
+            &["quote-verb-source: Bob Klaus <- It is fine,"],
+        );
         check(
             "''Not now,'' added a spokesman for the party.",
             &["quote-verb-source: a spokesman <- Not now,"],
