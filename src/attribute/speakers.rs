@@ -57,6 +57,10 @@ const RULES: &[Rule] = &[
         apply: quote_verb_source,
     },
     Rule {
+        name: "participle-same-speaker",
+        apply: participle_same_speaker,
+    },
+    Rule {
         name: "source-verb-quote",
         apply: source_verb_quote,
     },
@@ -243,6 +247,10 @@ impl<'d, 't> Ctx<'d, 't> {
             return true;
         }
         // "she notes", "Smith will report", "officials warning"; not "the notes", "in writing".
+        // participle clause: `Smith hit back, saying …` (rule `participle-cue`).
+        if i > 0 && self.is(i - 1, ",") && w.ends_with("ing") {
+            return true;
+        }
         i > 0 && self.is_word(i - 1) && {
             let p = self.word(i - 1);
             cues::subject_pronoun(p).is_some()
@@ -272,6 +280,12 @@ impl<'d, 't> Ctx<'d, 't> {
     fn ends_sentence(&self, i: usize) -> bool {
         match self.word(i) {
             "!" | "?" | "\u{2026}" => true,
+            // `(R-Fla.) said`: a period right before a closing parenthesis ends an abbreviation
+            "." if self.is(i + 1, ")")
+                && self.tokens[i + 1].span.start == self.tokens[i].span.end =>
+            {
+                false
+            }
             "." => {
                 !(i > 0 && self.tokens[i - 1].span.end == self.tokens[i].span.start && {
                     let w = self.word(i - 1);
@@ -508,6 +522,23 @@ fn source_verb_quote(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
         }
     }
     None
+}
+
+/// `“…,” said Smith, adding that “…”`: a participle cue (`, adding`) after the previous quote of
+/// the same sentence keeps that quote's speaker.
+fn participle_same_speaker(ctx: &Ctx, qi: usize, done: &[Quote]) -> Option<Found> {
+    let prev = qi.checked_sub(1)?;
+    let (lo, hi) = ctx.left(qi);
+    let prev_end = ctx.inside[prev].1;
+    if ctx.quotes[prev].paragraph != ctx.quotes[qi].paragraph || prev_end <= lo || prev_end > hi {
+        return None; // the previous quote is not in this sentence
+    }
+    let v = verbs_before(ctx, prev_end, hi).next()?;
+    let participle = ctx.word(v).ends_with("ing") && v > 0 && ctx.is(v - 1, ",");
+    let attributed = done[prev].kind == QuoteKind::Speech && done[prev].rule != "sentence-subject";
+    (participle && attributed)
+        .then(|| inherit(ctx, &done[prev]))
+        .flatten()
 }
 
 /// The source of the reporting verb at `v`, reading tokens `lo..hi` of its sentence.
@@ -775,6 +806,10 @@ mod tests {
             &["quote-source-verb: Sen. Ann Ross <- We will see,"],
         );
         check(
+            "“We will see,” Sen. Ann Ross (D-Fla.) said on Monday.",
+            &["quote-source-verb: Sen. Ann Ross <- We will see,"],
+        );
+        check(
             "\"It is over,\" the newspaper wrote.",
             &["quote-source-verb: the newspaper <- It is over,"],
         );
@@ -789,6 +824,11 @@ mod tests {
         check(
             "“It was hard,” said former Sen. Evan Holt, who left in 2010.",
             &["quote-verb-source: former Sen. Evan Holt <- It was hard,"],
+        );
+        // role-before-name
+        check(
+            "“It is fine,” said conservative activist Bob Klaus, who backs him.",
+            &["quote-verb-source: Bob Klaus <- It is fine,"],
         );
         check(
             "''Not now,'' added a spokesman for the party.",
@@ -809,6 +849,18 @@ mod tests {
         check(
             "Smith called the deal a “betrayal” of workers.",
             &["source-verb-quote: Smith <- betrayal"],
+        );
+        check(
+            "“It is new,” said Rep. Ann Ross at the time, adding that “we will win.”",
+            &[
+                "quote-verb-source: Rep. Ann Ross <- It is new,",
+                "participle-same-speaker: Rep. Ann Ross <- we will win.",
+            ],
+        );
+        // participle-cue: a noun-like "-ing" form after a comma is a cue
+        check(
+            "Jane Smith hit back, saying that her rival was not “qualified” to lead.",
+            &["source-verb-quote: Jane Smith <- qualified"],
         );
     }
 

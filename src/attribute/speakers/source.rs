@@ -442,9 +442,48 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
         return Some((description(ctx, i, end), end));
     }
     if cues::role_noun(w).is_some() {
+        if let Some(named) = role_before_name(ctx, i, hi) {
+            return Some(named);
+        }
         return Some((description(ctx, i, i + 1), i + 1));
     }
+    if w.chars().next().is_some_and(char::is_lowercase) {
+        // `conservative activist Bob Klaus`: lower-case modifiers before a role noun and a name
+        let role = (i + 1..hi.min(i + 4)).find(|&k| {
+            !ctx.is_word(k) || ctx.quoted[k] || cues::role_noun(ctx.word(k)).is_some()
+        })?;
+        if !ctx.is_word(role) || ctx.quoted[role] || (i..role).any(|k| !is_plain_modifier(ctx, k)) {
+            return None;
+        }
+        return role_before_name(ctx, role, hi);
+    }
     None
+}
+
+/// Rule `role-before-name`: `activist Bob Klaus`, `finance director Dana Cole` — a lower-case role
+/// noun (with at most two lower-case modifiers before it) right before a name gives the name.
+fn role_before_name(ctx: &Ctx, role: usize, hi: usize) -> Option<(Source, usize)> {
+    let mut k = role + 1;
+    while k < hi.min(role + 3) && ctx.is_word(k) && cues::role_noun(ctx.word(k)).is_some() {
+        k += 1;
+    }
+    if !(k < hi && ctx.is_word(k) && is_capitalized(ctx.word(k))) {
+        return None;
+    }
+    let (src, next) = forward(ctx, k, hi)?;
+    (src.kind == SourceKind::Name).then_some((src, next))
+}
+
+/// A lower-case word that may modify a role noun: not a verb cue, filler or function word.
+fn is_plain_modifier(ctx: &Ctx, k: usize) -> bool {
+    let x = ctx.word(k);
+    ctx.is_word(k)
+        && x.chars().next().is_some_and(char::is_lowercase)
+        && !ctx.is_cue(k)
+        && !cues::is_verb_filler(x)
+        && !cues::is_determiner(x)
+        && cues::subject_pronoun(x).is_none()
+        && x.chars().count() > 3
 }
 
 fn description(ctx: &Ctx, a: usize, b: usize) -> Source {
