@@ -26,7 +26,7 @@ setup-serve:
 # wasm-bindgen version drift an error instead of a hidden download.
 build: $(PKG) dist
 $(PKG): $(SOURCES)
-	$(WASM_PACK) build --mode no-install --release --target web --out-dir www/pkg --no-pack
+	$(WASM_PACK) build --mode no-install --profile wasm --target web --out-dir www/pkg --no-pack
 	@rm -f www/pkg/.gitignore
 	@printf 'wasm size: %s bytes, gzipped %s bytes\n' "$$(stat -c %s $(PKG))" "$$(gzip -9c $(PKG) | wc -c)"
 

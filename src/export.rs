@@ -460,7 +460,7 @@ pub fn to_eval(source: &EvalDoc, annotations: &Annotations) -> EvalDoc {
                 .map(|m| span(m.span))
         })
         .collect();
-    people.sort_by_key(|s| (s.start, s.end));
+    people.sort_unstable_by_key(|s| (s.start, s.end));
     EvalDoc {
         id: source.id.clone(),
         corpus: source.corpus.clone(),

@@ -50,6 +50,12 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     Ok(export::to_js(text, &annotations).serialize(&serializer)?)
 }
 
+/// Builds the lexicons and compiles the date patterns ahead of the first `annotate` (optional).
+#[wasm_bindgen]
+pub fn prepare() {
+    crate::prepare();
+}
+
 /// The largest text `annotate` accepts, in UTF-8 bytes.
 #[wasm_bindgen(js_name = maxTextBytes)]
 pub fn max_text_bytes() -> usize {

@@ -5,7 +5,7 @@
 //! The tests named `article_*` need the detectors to find something; the others hold whatever they find.
 #![cfg(target_arch = "wasm32")]
 
-use article_annotator::wasm::{annotate, max_text_bytes};
+use article_annotator::wasm::{annotate, max_text_bytes, prepare};
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -174,6 +174,8 @@ fn article_offsets_are_utf16_with_emoji_and_cjk() {
 
 #[wasm_bindgen_test]
 fn article_quote_speaker_date_and_place() {
+    // As the page's worker does: build everything ahead, then annotate (the result is the same).
+    prepare();
     let text = "Harbour reopens\n\nThe harbour in Bergen reopened on Tuesday. \u{201C}It took two years,\u{201D} said Lena Dahl, who runs the port. \u{201C}We are glad,\u{201D} she said.";
     let result = run(text, r#"{"referenceDate": "2025-03-06"}"#);
     check_offsets(text, &result);

@@ -231,9 +231,9 @@ fn settle(
 ) {
     // Work in start order whatever order the detectors used.
     let mut order: Vec<usize> = (0..others.len()).collect();
-    order.sort_by_key(|&o| (others[o].start, others[o].end));
+    order.sort_unstable_by_key(|&o| (others[o].start, others[o].end, o));
     let mut people_order: Vec<usize> = (0..people.len()).collect();
-    people_order.sort_by_key(|&p| (people[p].span.start, people[p].span.end));
+    people_order.sort_unstable_by_key(|&p| (people[p].span.start, people[p].span.end, p));
     let mut first_other = 0;
     for p_idx in people_order {
         let person = &people[p_idx];
@@ -539,7 +539,8 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
     let mut people: Vec<Person> = entities
         .into_iter()
         .map(|mut e| {
-            e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            e.mentions
+                .sort_unstable_by_key(|m| (m.span.start, m.span.end));
             let (he, she) = e.pronoun_votes;
             let pronoun_gender = match he.cmp(&she) {
                 std::cmp::Ordering::Greater => Some(Gender::Male),
@@ -553,7 +554,7 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
             }
         })
         .collect();
-    people.sort_by_key(|p| p.mentions.first().map(|m| m.span.start));
+    people.sort_unstable_by_key(|p| p.mentions.first().map(|m| m.span.start));
     people
 }
 
@@ -576,7 +577,7 @@ fn count_pronouns(doc: &Document, entities: &mut [Entity]) {
                 .map(move |m| (m.span, k))
         })
         .collect();
-    mentions.sort();
+    mentions.sort_unstable();
     let mut tok = 0;
     for (idx, &(span, k)) in mentions.iter().enumerate() {
         let next_mention = mentions.get(idx + 1).map_or(text.len(), |m| m.0.start);

@@ -216,7 +216,7 @@ pub fn find(doc: &Document) -> Vec<PersonCandidate> {
         })
         .collect();
     out.extend(roles);
-    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out.sort_unstable_by_key(|c| (c.span.start, c.span.end));
     out
 }
 

@@ -30,6 +30,11 @@ fn cues() -> &'static Cues {
     })
 }
 
+/// Parses the lists now rather than on first use (see [`crate::prepare`]).
+pub fn prepare() {
+    cues();
+}
+
 fn parse_gender(field: &str) -> Option<Gender> {
     match field {
         "male" => Some(Gender::Male),

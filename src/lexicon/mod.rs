@@ -15,6 +15,14 @@ pub mod names;
 pub mod places;
 pub mod time_words;
 
+/// Parses every lexicon now rather than on first use.
+pub fn prepare() {
+    cues::prepare();
+    names::prepare();
+    places::prepare();
+    time_words::prepare();
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;

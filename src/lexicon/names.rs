@@ -135,6 +135,11 @@ fn lexicon() -> &'static NameLexicon {
     })
 }
 
+/// Parses the lists now rather than on first use (see [`crate::prepare`]).
+pub fn prepare() {
+    lexicon();
+}
+
 /// Longest word the lookups consider; longer tokens are never in the lists.
 const MAX_WORD_BYTES: usize = 40;
 

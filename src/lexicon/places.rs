@@ -70,6 +70,12 @@ pub fn gazetteer() -> &'static Gazetteer {
     GAZETTEER.get_or_init(build)
 }
 
+/// Builds the gazetteer and its ALL-CAPS index now rather than on first use (see
+/// [`crate::prepare`]).
+pub fn prepare() {
+    gazetteer().get_capitals("");
+}
+
 fn parse_kind(kind: &str) -> PlaceKind {
     match kind {
         "region" => PlaceKind::Region,

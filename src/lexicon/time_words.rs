@@ -47,6 +47,11 @@ fn time_words() -> &'static TimeWords {
     })
 }
 
+/// Parses the lists now rather than on first use (see [`crate::prepare`]).
+pub fn prepare() {
+    time_words();
+}
+
 /// Month number (1–12) of a capitalized month name or abbreviation (`"Aug."` → 8).
 pub fn month_number(word: &str) -> Option<u32> {
     time_words().months.get(word.trim_end_matches('.')).copied()
@@ -126,8 +131,20 @@ pub fn time_word(word: &str) -> Option<(&'static str, &'static str)> {
 /// Lists: `month`, `month_name` (full names only), `weekday`, `cardinal`, `ordinal`, `unit`,
 /// `season`, `part`.
 pub fn alternation(list: &str) -> String {
+    let mut items = list_words(list);
+    items.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    items
+        .iter()
+        .map(|s| regex_escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The words of one `{list}` placeholder (`month`, `month_name`, `weekday`, `cardinal`,
+/// `ordinal`, or a kind of time word such as `unit`), in no particular order.
+pub fn list_words(list: &str) -> Vec<&'static str> {
     let w = time_words();
-    let mut items: Vec<&str> = match list {
+    match list {
         "month" => w.months.keys().copied().collect(),
         "month_name" => w
             .months
@@ -144,13 +161,7 @@ pub fn alternation(list: &str) -> String {
             .filter(|(_, (k, _))| *k == kind)
             .map(|(word, _)| *word)
             .collect(),
-    };
-    items.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    items
-        .iter()
-        .map(|s| regex_escape(s))
-        .collect::<Vec<_>>()
-        .join("|")
+    }
 }
 
 fn regex_escape(s: &str) -> String {

@@ -71,7 +71,7 @@ impl<'p, 't> Registry<'p, 't> {
             }
             known.extend(p.mentions.iter().map(|m| (m.span, id)));
         }
-        known.sort();
+        known.sort_unstable();
         Registry {
             text,
             people,
@@ -86,7 +86,7 @@ impl<'p, 't> Registry<'p, 't> {
     /// Puts every person's mentions back in text order.
     pub(super) fn finish(self) {
         for id in self.touched {
-            self.people[id].mentions.sort_by_key(|m| m.span);
+            self.people[id].mentions.sort_unstable_by_key(|m| m.span);
         }
     }
 

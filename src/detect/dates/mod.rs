@@ -1,10 +1,12 @@
 //! Temporal expressions, normalized to TimeML TIMEX3 values.
 //!
-//! Owns the date pass: every rule of [`rules::RULES`] runs once over each paragraph (one regex per
-//! rule, so the pass is linear in the text), overlapping matches are settled longest-first, TimeML
-//! modifiers ("about", "early", "the end of") join the extent, and each value is resolved against the
-//! reference date (or a dateline the text gives) by [`resolve`]. Nothing here reads the clock.
+//! Owns the date pass: every rule of [`rules::RULES`] that the gate lets through runs once over each
+//! paragraph ([`matcher`]; one search per rule, so the pass is linear in the text), overlapping
+//! matches are settled longest-first, TimeML modifiers ("about", "early", "the end of") join the
+//! extent, and each value is resolved against the reference date (or a dateline the text gives) by
+//! [`resolve`]. Nothing here reads the clock.
 
+pub mod matcher;
 pub mod resolve;
 pub mod rules;
 
@@ -15,8 +17,9 @@ use crate::calendar::CalendarDate;
 use crate::segment::Document;
 use crate::span::Span;
 
+use matcher::{for_each_match, RuleGate};
 use resolve::{Anchor, Lean, Spec};
-use rules::{compiled, Context, RULES};
+use rules::{Context, RULES};
 
 /// A rule's match before overlaps are settled.
 #[derive(Debug, Clone)]
@@ -34,11 +37,13 @@ struct Candidate {
 pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention> {
     let text = doc.text;
     let mut candidates = Vec::new();
+    let gate = RuleGate::get();
     for &paragraph in &doc.paragraphs {
         let para_text = paragraph.text(text);
-        for (rule, regex) in compiled().iter().enumerate() {
-            for caps in regex.captures_iter(para_text) {
-                let Some(whole) = caps.get(0) else { continue };
+        let rules = gate.rules_for(para_text);
+        for rule in (0..RULES.len()).filter(|&i| rules & (1 << i) != 0) {
+            for_each_match(rule, para_text, |caps| {
+                let Some(whole) = caps.get(0) else { return };
                 let extent = caps.name("t").or_else(|| caps.name("t2")).unwrap_or(whole);
                 let span = Span::new(
                     paragraph.start + extent.start(),
@@ -55,10 +60,10 @@ pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention>
                         .next()
                         .is_some_and(char::is_alphanumeric);
                 if span.is_empty() || glued || inside_url(text, span) {
-                    continue;
+                    return;
                 }
                 let ctx = Context::new(text, span, paragraph);
-                if let Some((timex_type, spec)) = (RULES[rule].build)(&caps, &ctx) {
+                if let Some((timex_type, spec)) = (RULES[rule].build)(caps, &ctx) {
                     let span = Span::new(span.start + ctx.start_shift.get(), span.end);
                     candidates.push(Candidate {
                         span,
@@ -67,7 +72,7 @@ pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention>
                         rule,
                     });
                 }
-            }
+            });
         }
     }
     let mut chosen = select(candidates);
@@ -124,7 +129,7 @@ fn same_quarter_a_year_earlier(text: &str, mentions: &mut [DateMention]) {
 
 /// Keeps the longest of overlapping candidates (the earlier rule on ties), sorted by start.
 fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
+    candidates.sort_unstable_by(|a, b| {
         b.span
             .len()
             .cmp(&a.span.len())
@@ -141,7 +146,7 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         taken.insert(c.span.start, c.span.end);
         out.push(c);
     }
-    out.sort_by_key(|c| c.span.start);
+    out.sort_unstable_by_key(|c| c.span.start);
     out
 }
 
@@ -397,6 +402,28 @@ mod tests {
     }
 
     #[test]
+    fn the_gate_lets_through_only_rules_whose_needs_appear() {
+        let gate = RuleGate::get();
+        let names = |text: &str| {
+            let rules = gate.rules_for(text);
+            RULES
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| rules & (1 << i) != 0)
+                .map(|(_, r)| r.name)
+                .collect::<Vec<_>>()
+        };
+        assert!(names("He said so, and left.").is_empty());
+        assert!(names("in 1999").contains(&"year"));
+        assert!(!names("in 1999").contains(&"month"));
+        assert!(names("on TUESDAY").contains(&"weekday"));
+        assert!(
+            names("the Mayor").contains(&"month"),
+            "case-insensitive superset"
+        );
+    }
+
+    #[test]
     fn every_rule_example_resolves() {
         let mut names = std::collections::HashSet::new();
         for rule in RULES {
@@ -409,6 +436,7 @@ mod tests {
                 rule.name
             );
             assert!(!rule.examples.is_empty(), "{} has no examples", rule.name);
+            assert!(!rule.needs.is_empty(), "{} needs nothing", rule.name);
             for (text, expect) in rule.examples {
                 let found = find(&segment(text), reference());
                 assert!(
