@@ -45,6 +45,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// One file's output for `annotate FILE…`.
+#[derive(serde::Serialize)]
+struct FileAnnotations<'a> {
+    file: &'a str,
+    annotations: export::JsAnnotations,
+}
+
 fn annotate_files(args: &[String]) -> Result<(), String> {
     let mut config = Config::default();
     let mut files = Vec::new();
@@ -64,8 +71,11 @@ fn annotate_files(args: &[String]) -> Result<(), String> {
     let mut out = BufWriter::new(out.lock());
     for file in files {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-        let js = export::to_js(&text, &annotate(&text, &config));
-        let json = serde_json::json!({ "file": file, "annotations": js });
+        // Written straight from the result: no JSON tree of a large text in memory.
+        let json = FileAnnotations {
+            file,
+            annotations: export::to_js(&text, &annotate(&text, &config)),
+        };
         serde_json::to_writer_pretty(&mut out, &json).map_err(|e| e.to_string())?;
         writeln!(out).map_err(|e| e.to_string())?;
     }

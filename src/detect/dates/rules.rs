@@ -135,6 +135,17 @@ fn date(ty: TimexType, spec: Spec) -> Option<(TimexType, Spec)> {
     Some((ty, spec))
 }
 
+/// A TIME: `day` at `time` (`T15:00`, `TMO`).
+fn at_time(day: Spec, time: String) -> Option<(TimexType, Spec)> {
+    date(
+        TimexType::Time,
+        Spec::WithTime {
+            day: Box::new(day),
+            time,
+        },
+    )
+}
+
 fn value(ty: TimexType, v: impl Into<String>) -> Option<(TimexType, Spec)> {
     Some((ty, Spec::Value(v.into())))
 }
@@ -318,13 +329,7 @@ fn iso_date(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
         day,
     };
     match (get(c, "hour"), get(c, "min")) {
-        (Some(h), Some(m)) => date(
-            TimexType::Time,
-            Spec::WithTime {
-                day: Box::new(spec),
-                time: format!("T{h}:{m}"),
-            },
-        ),
+        (Some(h), Some(m)) => at_time(spec, format!("T{h}:{m}")),
         _ => date(TimexType::Date, spec),
     }
 }
@@ -458,13 +463,7 @@ fn weekday(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
 
 fn with_part(spec: Spec, part: Option<&str>) -> Option<(TimexType, Spec)> {
     match part.and_then(time_word) {
-        Some(("part", code)) => date(
-            TimexType::Time,
-            Spec::WithTime {
-                day: Box::new(spec),
-                time: format!("T{code}"),
-            },
-        ),
+        Some(("part", code)) => at_time(spec, format!("T{code}")),
         _ => date(TimexType::Date, spec),
     }
 }
@@ -1103,13 +1102,7 @@ fn clock_time(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
         unit: Unit::Day,
         offset: 0,
     });
-    date(
-        TimexType::Time,
-        Spec::WithTime {
-            day: Box::new(day),
-            time: format!("T{hour:02}:{min:02}{zone}"),
-        },
-    )
+    at_time(day, format!("T{hour:02}:{min:02}{zone}"))
 }
 
 /// The day a time is attached to ("Saturday", "tomorrow"), when the match names one.
@@ -1137,13 +1130,7 @@ fn noon(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
         unit: Unit::Day,
         offset: 0,
     });
-    date(
-        TimexType::Time,
-        Spec::WithTime {
-            day: Box::new(day),
-            time: time.into(),
-        },
-    )
+    at_time(day, time.into())
 }
 
 fn period_edge(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
