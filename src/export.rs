@@ -417,6 +417,10 @@ pub struct EvalQuote {
     /// Speaker mentions as `[start, end]` pairs.
     #[serde(default)]
     pub speaker_spans: Vec<(usize, usize)>,
+    /// The attribution rule that decided the speaker (predictions only; the scorer ignores it,
+    /// `annotate eval --by-rule` reports accuracy per rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// A temporal expression in the evaluation format.
@@ -480,6 +484,7 @@ pub fn to_eval(source: &EvalDoc, annotations: &Annotations) -> EvalDoc {
                     .map(|m| (map.get(m.start), map.get(m.end)))
                     .into_iter()
                     .collect(),
+                rule: Some(q.rule.to_string()),
             })
             .collect(),
         people,

@@ -21,9 +21,10 @@ use article_annotator::{annotate, Config};
 const USAGE: &str = "usage:
   annotate [--date YYYY-MM-DD] FILE...      print the annotations of each file as JSON
   annotate predict < docs.jsonl > pred.jsonl  predict in the evaluation format (JSON Lines)
-  annotate eval [--strict-values] GOLD.jsonl [PRED.jsonl]
+  annotate eval [--strict-values] [--by-rule] GOLD.jsonl [PRED.jsonl]
                                             score predictions (made on the fly without PRED);
-                                            --strict-values: gold X placeholders match literally";
+                                            --strict-values: gold X placeholders match literally;
+                                            --by-rule: speaker accuracy per attribution rule";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -112,10 +113,12 @@ fn predict(input: impl BufRead, output: impl Write) -> Result<(), String> {
 /// `annotate eval`: scores PRED (or predictions made now) against GOLD and prints the table.
 fn eval(args: &[String]) -> Result<(), String> {
     let mut wildcard_values = true;
+    let mut by_rule = false;
     let mut files = Vec::new();
     for arg in args {
         match arg.as_str() {
             "--strict-values" => wildcard_values = false,
+            "--by-rule" => by_rule = true,
             flag if flag.starts_with("--") => return Err(format!("eval: unknown option {flag}")),
             _ => files.push(arg),
         }
@@ -135,6 +138,9 @@ fn eval(args: &[String]) -> Result<(), String> {
     };
     let scores = score::score(&gold, &pred, wildcard_values)?;
     println!("{}", score::format_table(&scores));
+    if by_rule {
+        println!("\n{}", score::format_rules(&scores));
+    }
     Ok(())
 }
 

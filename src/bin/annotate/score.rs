@@ -13,7 +13,7 @@
 //! ligatures, compatibility spaces) rather than all of Unicode, and `\w` is `char::is_alphanumeric`
 //! plus `_`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
@@ -157,6 +157,20 @@ pub struct LayerScores {
     pub dates: Option<DateScores>,
     /// For `quotes`.
     pub speakers: Option<SpeakerScores>,
+    /// For `quotes`: per attribution rule named in the predictions (`rule`), matched quotes whose
+    /// gold speaker is known and how many of them have the right speaker; by rule name.
+    pub speaker_rules: Vec<RuleTally>,
+}
+
+/// Speaker accuracy of one attribution rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleTally {
+    /// The rule's name (`-` when the prediction names none).
+    pub rule: String,
+    /// Matched quotes it attributed whose gold speaker is known.
+    pub eligible: usize,
+    /// Of those, how many are right.
+    pub correct: usize,
 }
 
 /// Everything `score` computes.
@@ -640,6 +654,7 @@ pub fn score(
     let (mut dates_matched, mut value_ok, mut type_ok, mut pred_with_value) = (0, 0, 0, 0);
     let (mut eligible, mut correct, mut e2e_tp, mut named_eligible, mut named_correct) =
         (0, 0, 0, 0, 0);
+    let mut by_rule: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut missing = 0;
     for gdoc in gold_docs {
         let gdoc = as_object(gdoc, "gold document")?;
@@ -707,6 +722,13 @@ pub fn score(
                     if speaker_text(gs).is_some() {
                         eligible += 1;
                         correct += usize::from(ok);
+                        let rule = p_items[j]
+                            .get("rule")
+                            .and_then(Value::as_str)
+                            .unwrap_or("-");
+                        let tally = by_rule.entry(rule.to_string()).or_default();
+                        tally.0 += 1;
+                        tally.1 += usize::from(ok);
                         if is_named(&gold_speaker_raw(gs).unwrap_or_default()) {
                             named_eligible += 1;
                             named_correct += usize::from(ok);
@@ -741,6 +763,18 @@ pub fn score(
                 named_eligible,
                 quote_speaker: prf(e2e_tp, t.pred, t.gold),
             }),
+            speaker_rules: if layer == "quotes" {
+                by_rule
+                    .iter()
+                    .map(|(rule, &(eligible, correct))| RuleTally {
+                        rule: rule.clone(),
+                        eligible,
+                        correct,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     Ok(Scores {
@@ -767,6 +801,29 @@ fn pct(x: f64) -> String {
 }
 
 /// The table `score.py` prints.
+/// Speaker accuracy per attribution rule, most used first (`annotate eval --by-rule`).
+pub fn format_rules(res: &Scores) -> String {
+    let Some(quotes) = res.layer("quotes") else {
+        return "no quotes layer in the gold".to_string();
+    };
+    let mut rules: Vec<&RuleTally> = quotes.speaker_rules.iter().collect();
+    rules.sort_unstable_by(|a, b| b.eligible.cmp(&a.eligible).then(a.rule.cmp(&b.rule)));
+    let mut lines = vec![format!(
+        "{:<28} {:>7} {:>7} {:>6}",
+        "speaker rule", "quotes", "right", "acc"
+    )];
+    for r in rules {
+        lines.push(format!(
+            "{:<28} {:>7} {:>7} {}",
+            r.rule,
+            r.eligible,
+            r.correct,
+            pct(ratio(r.correct, r.eligible))
+        ));
+    }
+    lines.join("\n")
+}
+
 pub fn format_table(res: &Scores) -> String {
     let mut lines = vec![
         format!(
@@ -836,6 +893,26 @@ mod tests {
         };
         let scores = score(&as_list(gold), &as_list(pred), true).unwrap();
         assert_eq!(format_table(&scores), expect.trim_start_matches('\n'));
+    }
+
+    #[test]
+    fn speaker_accuracy_is_reported_per_rule() {
+        let text = "\"Yes,\" said Ann. \"No,\" said Bob. \"Maybe,\" he said.";
+        let gold = json!({"id": "d", "text": text, "layers": ["quotes"], "quotes": [
+            {"start": 1, "end": 4, "speaker": "Ann"},
+            {"start": 19, "end": 21, "speaker": "Bob"},
+            {"start": 34, "end": 39, "speaker": "Bob"}]});
+        let pred = json!({"id": "d", "quotes": [
+            {"start": 1, "end": 4, "speaker": "Ann", "rule": "quote-verb-source"},
+            {"start": 19, "end": 21, "speaker": "Ann", "rule": "quote-verb-source"},
+            {"start": 34, "end": 39, "speaker": "Bob"}]});
+        let scores = score(&[gold], &[pred], true).unwrap();
+        assert_eq!(
+            format_rules(&scores),
+            "speaker rule                  quotes   right    acc\n\
+             quote-verb-source                  2       1  50.0\n\
+             -                                  1       1 100.0"
+        );
     }
 
     #[test]
