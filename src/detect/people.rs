@@ -755,24 +755,20 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
         }
     }
     // Headline words in capitals that name a known person next to each other form one name.
-    let mut merged: Vec<Core> = Vec::with_capacity(cores.len());
-    for core in cores.drain(..) {
-        if let Some(prev) = merged.last_mut() {
-            if core.caps
-                && prev.caps
-                && core.cue.is_some()
-                && prev.cue.is_some()
-                && prev.next_token == core.first_token
-                && prev.words.len() < MAX_NAME_WORDS
-            {
-                prev.words.extend(core.words);
-                prev.next_token = core.next_token;
-                continue;
-            }
+    // In place (no second list of every candidate on a long text).
+    cores.dedup_by(|core, prev| {
+        let joins = core.caps
+            && prev.caps
+            && core.cue.is_some()
+            && prev.cue.is_some()
+            && prev.next_token == core.first_token
+            && prev.words.len() < MAX_NAME_WORDS;
+        if joins {
+            prev.words.append(&mut core.words);
+            prev.next_token = core.next_token;
         }
-        merged.push(core);
-    }
-    *cores = merged;
+        joins
+    });
 }
 
 fn lower_span(text: &str, span: Span) -> String {
