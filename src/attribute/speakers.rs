@@ -164,7 +164,7 @@ pub fn attribute(doc: &Document, scan: &QuoteScan, people: &mut Vec<Person>) -> 
         };
         out.push(quote);
     }
-    registry.finish();
+    registry.finish(&doc.tokens);
     next_quote_speaker(&ctx, &mut out);
     out
 }

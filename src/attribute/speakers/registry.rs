@@ -10,8 +10,16 @@ use std::collections::{HashMap, HashSet};
 
 use super::source::{Source, SourceKind};
 use crate::annotations::{Gender, Mention, MentionKind, Person, PersonId};
-use crate::lexicon::cues;
+use crate::lexicon::names::NonNameClass;
+use crate::lexicon::places::gazetteer;
+use crate::lexicon::{cues, names};
+use crate::segment::{Token, TokenKind};
 use crate::span::Span;
+
+/// Where `word` occurs inside `span` of `text` (to borrow it from the text).
+fn find_word(text: &str, span: Span, word: &str) -> Option<usize> {
+    span.text(text).rfind(word).map(|i| span.start + i)
+}
 
 /// How many earlier mentions a pronoun looks at.
 const PRONOUN_LOOK_BACK: usize = 40;
@@ -30,6 +38,8 @@ pub(super) struct Registry<'p, 't> {
     has_mention: HashSet<(PersonId, Span)>,
     /// People given new mentions (their mention lists are sorted again in `finish`).
     touched: HashSet<PersonId>,
+    /// How many people the entity stage found; those after them only the attribution revealed.
+    detected: usize,
 }
 
 /// The words of a name without titles, honorifics and a possessive ending.
@@ -72,6 +82,7 @@ impl<'p, 't> Registry<'p, 't> {
             known.extend(p.mentions.iter().map(|m| (m.span, id)));
         }
         known.sort_unstable();
+        let detected = people.len();
         Registry {
             text,
             people,
@@ -80,13 +91,105 @@ impl<'p, 't> Registry<'p, 't> {
             added: Vec::new(),
             has_mention,
             touched: HashSet::new(),
+            detected,
         }
     }
 
-    /// Puts every person's mentions back in text order.
-    pub(super) fn finish(self) {
+    /// Adds the later surname-only mentions of the people the attribution revealed, then puts every
+    /// person's mentions back in text order.
+    pub(super) fn finish(mut self, tokens: &[Token]) {
+        self.add_surname_mentions(tokens);
         for id in self.touched {
             self.people[id].mentions.sort_unstable_by_key(|m| m.span);
+        }
+    }
+
+    /// `Ribeiro said …` after `said Tomás Ribeiro`: the entity stage never saw the full name, so it
+    /// could not join the surname to it. A surname counts when it names one person only and is not
+    /// a place or a common capitalized word; each occurrence after the person's first mention that
+    /// no other mention covers becomes a mention. One pass over the tokens.
+    fn add_surname_mentions(&mut self, tokens: &[Token]) {
+        let text = self.text;
+        let mut surnames: HashMap<&str, PersonId> = HashMap::new();
+        for id in self.detected..self.people.len() {
+            let words = name_words(&self.people[id].name);
+            let Some(&last) = words.last().filter(|_| words.len() > 1) else {
+                continue;
+            };
+            let unique = self
+                .by_last
+                .get(&last.to_lowercase())
+                .is_some_and(|ids| ids.len() == 1);
+            if unique
+                && last.chars().count() > 2
+                && last.starts_with(char::is_uppercase)
+                && names::non_name(last).is_none()
+                && !names::is_nationality(last)
+                && gazetteer().get(last).is_none()
+            {
+                // The name borrows from the text, which outlives the registry.
+                let span = self.people[id].mentions.first().map(|m| m.span);
+                if let Some(at) = span.and_then(|s| find_word(text, s, last)) {
+                    surnames.insert(&text[at..at + last.len()], id);
+                }
+            }
+        }
+        if surnames.is_empty() {
+            return;
+        }
+        let mut taken: Vec<Span> = self.known.iter().chain(&self.added).map(|x| x.0).collect();
+        taken.sort_unstable();
+        // A capitalized word right before or after makes the surname part of another name
+        // (`Donald Trump` when the detector missed it, `New Hampshire`, `Trump Tower`); an
+        // honorific or a capitalized function word is fine (`Mr. Ribeiro`, `But Ribeiro`).
+        let capitalized_word = |t: Option<&Token>, gap_from: usize, gap_to: usize| {
+            t.is_some_and(|t| {
+                let w = t.span.text(text);
+                t.kind == TokenKind::Word
+                    && w.starts_with(char::is_uppercase)
+                    && cues::honorific(w).is_none()
+                    && names::non_name(w) != Some(NonNameClass::Function)
+                    && text[gap_from.min(gap_to)..gap_to.max(gap_from)]
+                        .chars()
+                        .all(|c| c == ' ' || c == '-')
+            })
+        };
+        for (i, token) in tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let word = token.span.text(text);
+            let (stem, span) = match word
+                .strip_suffix("'s")
+                .or_else(|| word.strip_suffix("\u{2019}s"))
+            {
+                Some(stem) => (
+                    stem,
+                    Span::new(token.span.start, token.span.start + stem.len()),
+                ),
+                None => (word, token.span),
+            };
+            let Some(&id) = surnames.get(stem) else {
+                continue;
+            };
+            let before = i.checked_sub(1).and_then(|j| tokens.get(j));
+            let after = tokens.get(i + 1);
+            if capitalized_word(before, before.map_or(0, |t| t.span.end), token.span.start)
+                || capitalized_word(after, token.span.end, after.map_or(0, |t| t.span.start))
+            {
+                continue;
+            }
+            let k = taken.partition_point(|s| s.start <= span.start);
+            let covered = taken[..k].iter().rev().take(4).any(|s| s.overlaps(span))
+                || taken.get(k).is_some_and(|s| s.overlaps(span));
+            let first = self.people[id].mentions.first().map_or(0, |m| m.span.start);
+            if !covered && span.start > first && self.has_mention.insert((id, span)) {
+                self.people[id].mentions.push(Mention {
+                    span,
+                    kind: MentionKind::Name,
+                });
+                self.touched.insert(id);
+            }
         }
     }
 
@@ -235,6 +338,36 @@ mod tests {
         check("Sen. Jane Smith", &["Jane", "Smith"]);
         check("President Obama’s", &["Obama"]);
         check("Mr. Trump", &["Trump"]);
+    }
+
+    #[test]
+    fn later_surnames_join_a_person_only_the_attribution_found() {
+        let text = "said Tom\u{e1}s Ribeiro. Later Ribeiro left, past Ribeiro Street, and Mr. Ribeiro\u{2019}s car.";
+        let doc = crate::segment::segment(text);
+        let mut people = Vec::new();
+        let mut reg = Registry::new(text, &mut people);
+        let start = text.find("Tom").unwrap();
+        reg.link(Source {
+            span: Span::new(start, text.find('.').unwrap()),
+            kind: SourceKind::Name,
+            gender: None,
+        });
+        reg.finish(&doc.tokens);
+        let mentions: Vec<(usize, &str)> = people[0]
+            .mentions
+            .iter()
+            .map(|m| (m.span.start, m.span.text(text)))
+            .collect();
+        let later = text.find("Ribeiro left").unwrap();
+        let mr = text.find("Ribeiro\u{2019}s").unwrap();
+        assert_eq!(
+            mentions,
+            [
+                (start, "Tom\u{e1}s Ribeiro"),
+                (later, "Ribeiro"),
+                (mr, "Ribeiro")
+            ]
+        );
     }
 
     #[test]
