@@ -16,9 +16,16 @@ use crate::lexicon::{cues, names};
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
-/// Where `word` occurs inside `span` of `text` (to borrow it from the text).
-fn find_word(text: &str, span: Span, word: &str) -> Option<usize> {
-    span.text(text).rfind(word).map(|i| span.start + i)
+/// The person one of whose mentions in `list` (sorted by start) overlaps `span`; the nearest few
+/// mentions starting before its end are looked at.
+fn overlapping(list: &[(Span, PersonId)], span: Span) -> Option<PersonId> {
+    let k = list.partition_point(|(s, _)| s.start < span.end);
+    list[..k]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|(s, _)| s.overlaps(span))
+        .map(|&(_, id)| id)
 }
 
 /// How many earlier mentions a pronoun looks at.
@@ -110,7 +117,9 @@ impl<'p, 't> Registry<'p, 't> {
     /// no other mention covers becomes a mention. One pass over the tokens.
     fn add_surname_mentions(&mut self, tokens: &[Token]) {
         let text = self.text;
-        let mut surnames: HashMap<&str, PersonId> = HashMap::new();
+        // Same map type as `by_last` (one copy of the map code in the browser build); keyed by the
+        // surname as written.
+        let mut surnames: HashMap<String, Vec<PersonId>> = HashMap::new();
         for id in self.detected..self.people.len() {
             let words = name_words(&self.people[id].name);
             let Some(&last) = words.last().filter(|_| words.len() > 1) else {
@@ -127,18 +136,13 @@ impl<'p, 't> Registry<'p, 't> {
                 && !names::is_nationality(last)
                 && gazetteer().get(last).is_none()
             {
-                // The name borrows from the text, which outlives the registry.
-                let span = self.people[id].mentions.first().map(|m| m.span);
-                if let Some(at) = span.and_then(|s| find_word(text, s, last)) {
-                    surnames.insert(&text[at..at + last.len()], id);
-                }
+                surnames.insert(last.to_string(), vec![id]);
             }
         }
         if surnames.is_empty() {
             return;
         }
-        let mut taken: Vec<Span> = self.known.iter().chain(&self.added).map(|x| x.0).collect();
-        taken.sort_unstable();
+        self.added.sort_unstable();
         // A capitalized word right before or after makes the surname part of another name
         // (`Donald Trump` when the detector missed it, `New Hampshire`, `Trump Tower`); an
         // honorific or a capitalized function word is fine (`Mr. Ribeiro`, `But Ribeiro`).
@@ -169,7 +173,7 @@ impl<'p, 't> Registry<'p, 't> {
                 ),
                 None => (word, token.span),
             };
-            let Some(&id) = surnames.get(stem) else {
+            let Some(&id) = surnames.get(stem).and_then(|ids| ids.first()) else {
                 continue;
             };
             let before = i.checked_sub(1).and_then(|j| tokens.get(j));
@@ -179,9 +183,8 @@ impl<'p, 't> Registry<'p, 't> {
             {
                 continue;
             }
-            let k = taken.partition_point(|s| s.start <= span.start);
-            let covered = taken[..k].iter().rev().take(4).any(|s| s.overlaps(span))
-                || taken.get(k).is_some_and(|s| s.overlaps(span));
+            let covered = overlapping(&self.known, span).is_some()
+                || overlapping(&self.added, span).is_some();
             let first = self.people[id].mentions.first().map_or(0, |m| m.span.start);
             if !covered && span.start > first && self.has_mention.insert((id, span)) {
                 self.people[id].mentions.push(Mention {
@@ -225,15 +228,9 @@ impl<'p, 't> Registry<'p, 't> {
         latest(&self.known[..k]) + latest(&self.added) == 0
     }
 
-    /// The person one of whose known mentions overlaps `span` (the nearest few are looked at).
+    /// The person one of whose known mentions overlaps `span`.
     fn known_overlapping(&self, span: Span) -> Option<PersonId> {
-        let k = self.known.partition_point(|(s, _)| s.start < span.end);
-        self.known[..k]
-            .iter()
-            .rev()
-            .take(4)
-            .find(|(s, _)| s.overlaps(span))
-            .map(|&(_, id)| id)
+        overlapping(&self.known, span)
     }
 
     fn link_name(&mut self, source: Source) -> PersonId {
