@@ -146,17 +146,17 @@ impl<'p, 't> Registry<'p, 't> {
         // A capitalized word right before or after makes the surname part of another name
         // (`Donald Trump` when the detector missed it, `New Hampshire`, `Trump Tower`); an
         // honorific or a capitalized function word is fine (`Mr. Ribeiro`, `But Ribeiro`).
-        let capitalized_word = |t: Option<&Token>, gap_from: usize, gap_to: usize| {
-            t.is_some_and(|t| {
-                let w = t.span.text(text);
-                t.kind == TokenKind::Word
-                    && w.starts_with(char::is_uppercase)
-                    && cues::honorific(w).is_none()
-                    && names::non_name(w) != Some(NonNameClass::Function)
-                    && text[gap_from.min(gap_to)..gap_to.max(gap_from)]
-                        .chars()
-                        .all(|c| c == ' ' || c == '-')
-            })
+        let name_part = |t: &Token| {
+            let w = t.span.text(text);
+            t.kind == TokenKind::Word
+                && w.starts_with(char::is_uppercase)
+                && cues::honorific(w).is_none()
+                && names::non_name(w) != Some(NonNameClass::Function)
+        };
+        let joined = |left: &Token, right: &Token| {
+            text[left.span.end..right.span.start]
+                .chars()
+                .all(|c| c == ' ' || c == '-')
         };
         for (i, token) in tokens.iter().enumerate() {
             if token.kind != TokenKind::Word {
@@ -176,10 +176,10 @@ impl<'p, 't> Registry<'p, 't> {
             let Some(&id) = surnames.get(stem).and_then(|ids| ids.first()) else {
                 continue;
             };
-            let before = i.checked_sub(1).and_then(|j| tokens.get(j));
+            let before = i.checked_sub(1).map(|j| &tokens[j]);
             let after = tokens.get(i + 1);
-            if capitalized_word(before, before.map_or(0, |t| t.span.end), token.span.start)
-                || capitalized_word(after, token.span.end, after.map_or(0, |t| t.span.start))
+            if before.is_some_and(|b| name_part(b) && joined(b, token))
+                || after.is_some_and(|a| name_part(a) && joined(token, a))
             {
                 continue;
             }
