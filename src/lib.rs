@@ -24,6 +24,7 @@ pub mod attribute;
 pub mod calendar;
 pub mod detect;
 pub mod export;
+mod fast_hash;
 pub mod lexicon;
 pub mod segment;
 pub mod span;

@@ -9,7 +9,7 @@
 //! Minister") join the person given that title. Gender comes from honorifics, then the pronouns that
 //! follow the person's mentions, then the first-name lexicon.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 
 use crate::annotations::{DateMention, Gender, Mention, MentionKind, Person, Place};
 use crate::detect::people::{CandidateKind, Cue, PersonCandidate};
@@ -94,7 +94,7 @@ fn trim_leading_places(
     places: &[PlaceCandidate],
 ) -> Vec<PersonCandidate> {
     let text = doc.text;
-    let starts: HashMap<usize, Span> = places.iter().map(|p| (p.span.start, p.span)).collect();
+    let starts: FastMap<usize, Span> = places.iter().map(|p| (p.span.start, p.span)).collect();
     people
         .iter()
         .map(|c| {
@@ -368,7 +368,7 @@ fn first_names_agree(a: &str, b: &str) -> bool {
 const WINDOW: usize = 64;
 
 /// Entities by the lower-case words of their names.
-type WordIndex = HashMap<String, Vec<usize>>;
+type WordIndex = FastMap<String, Vec<usize>>;
 
 /// The most recently seen of the entities `ks`.
 fn most_recent(entities: &[Entity], ks: impl Iterator<Item = usize>) -> Option<usize> {
@@ -442,7 +442,7 @@ fn index_words(index: &mut WordIndex, words: &[String], k: usize) {
 fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
     let text = doc.text;
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index = WordIndex::new();
+    let mut index = WordIndex::default();
     for c in candidates.iter().filter(|c| c.kind == CandidateKind::Name) {
         let name = c.span.text(text);
         let words = name_words(name);

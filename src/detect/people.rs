@@ -10,7 +10,7 @@
 //! Work is linear: one pass builds capitalized runs per sentence, a second confirms runs from the names
 //! found in the first (a hash set of name words), with bounded look-around.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap, FastSet};
 
 use crate::annotations::Gender;
 use crate::lexicon::names::{self, NonNameClass, TitleClass};
@@ -681,10 +681,10 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
         }
     }
     // Names found so far confirm the same words elsewhere ("Trump" after "Donald Trump").
-    let mut known_full: HashMap<String, Cue> = HashMap::new();
-    let mut known_part: HashSet<String> = HashSet::new();
-    let mut known_last: HashMap<String, Cue> = HashMap::new();
-    let remember = |map: &mut HashMap<String, Cue>, key: String, cue: Cue| {
+    let mut known_full: FastMap<String, Cue> = FastMap::default();
+    let mut known_part: FastSet<String> = FastSet::default();
+    let mut known_last: FastMap<String, Cue> = FastMap::default();
+    let remember = |map: &mut FastMap<String, Cue>, key: String, cue: Cue| {
         let e = map.entry(key).or_insert(cue);
         *e = (*e).min(cue);
     };

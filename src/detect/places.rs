@@ -11,7 +11,7 @@
 //! All work is one pass over the tokens; every look-around is a bounded number of tokens, and the
 //! gazetteer is searched anchored at token starts, so the cost is linear in the text length.
 
-use std::collections::HashSet;
+use crate::fast_hash::FastSet;
 
 use crate::annotations::PlaceKind;
 use crate::lexicon::places::{gazetteer, Ambiguity, Entry};
@@ -499,8 +499,8 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
     let text = doc.text;
     let n = doc.tokens.len();
     let mut out: Vec<PlaceCandidate> = Vec::new();
-    let mut organisations: HashSet<&str> = HashSet::new();
-    let mut acronyms: HashSet<&str> = HashSet::new();
+    let mut organisations: FastSet<&str> = FastSet::default();
+    let mut acronyms: FastSet<&str> = FastSet::default();
     let mut i = 0;
     while i < n {
         if !cx.is_capitalized_word(i) {
@@ -557,9 +557,9 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
 /// Names of countries and regions that play as teams in this text: two of them around a score
 /// (`Belgium 3 – 0 Panama`). Such names are teams
 /// wherever the text uses them.
-fn sports_teams<'t>(cx: &Context<'_, 't>, found: &[PlaceCandidate]) -> HashSet<&'t str> {
+fn sports_teams<'t>(cx: &Context<'_, 't>, found: &[PlaceCandidate]) -> FastSet<&'t str> {
     let text = cx.doc.text;
-    let mut teams = HashSet::new();
+    let mut teams = FastSet::default();
     let token_at = |offset: usize| cx.doc.tokens.partition_point(|t| t.span.start < offset);
     for pair in found.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);

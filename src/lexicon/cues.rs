@@ -5,7 +5,7 @@
 //! and the small closed classes (pronouns, honorifics, adverbs that sit between a speaker and the
 //! verb). It does not decide who said what; `attribute::speakers` does.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
 use crate::annotations::Gender;
@@ -14,8 +14,8 @@ const SPEECH_VERBS: &str = include_str!("data/speech_verbs.txt");
 const ROLE_NOUNS: &str = include_str!("data/role_nouns.txt");
 
 struct Cues {
-    speech_verbs: HashMap<&'static str, bool>,
-    role_nouns: HashMap<&'static str, Option<Gender>>,
+    speech_verbs: FastMap<&'static str, bool>,
+    role_nouns: FastMap<&'static str, Option<Gender>>,
 }
 
 fn cues() -> &'static Cues {

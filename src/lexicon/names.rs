@@ -5,7 +5,7 @@
 //! titles, particles and non-name words are case-insensitive (the lists are lower case); first names
 //! are looked up title-cased (`Anna`, `ANNA` → `Anna`).
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
 use crate::annotations::Gender;
@@ -72,10 +72,10 @@ impl FirstName {
 }
 
 struct NameLexicon {
-    first_names: HashMap<&'static str, FirstName>,
-    titles: HashMap<&'static str, TitleWord>,
-    particles: HashMap<&'static str, ()>,
-    non_names: HashMap<&'static str, NonNameClass>,
+    first_names: FastMap<&'static str, FirstName>,
+    titles: FastMap<&'static str, TitleWord>,
+    particles: FastMap<&'static str, ()>,
+    non_names: FastMap<&'static str, NonNameClass>,
 }
 
 fn lexicon() -> &'static NameLexicon {
@@ -143,8 +143,20 @@ pub fn prepare() {
 /// Longest word the lookups consider; longer tokens are never in the lists.
 const MAX_WORD_BYTES: usize = 40;
 
-fn lower(word: &str) -> Option<String> {
-    (word.len() <= MAX_WORD_BYTES).then(|| word.to_lowercase())
+/// Calls `f` with `word` in lower case (on a stack copy for ASCII words, the common case, so a
+/// lookup does not allocate); `None` for words longer than any entry.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    if word.len() > MAX_WORD_BYTES {
+        return None;
+    }
+    if word.is_ascii() {
+        let mut buf = [0u8; MAX_WORD_BYTES];
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        return Some(f(std::str::from_utf8(lowered).expect("ASCII stays UTF-8")));
+    }
+    Some(f(&word.to_lowercase()))
 }
 
 /// The first name `word` (any case), if the lexicon lists it.
@@ -156,23 +168,32 @@ pub fn first_name(word: &str) -> Option<FirstName> {
     if let Some(f) = lex.first_names.get(word) {
         return Some(*f);
     }
-    let mut chars = word.chars();
-    let first = chars.next()?;
-    let titled: String = first
-        .to_uppercase()
-        .chain(chars.flat_map(char::to_lowercase))
-        .collect();
-    lex.first_names.get(titled.as_str()).copied()
+    // Listed in title case ("Margaret"): look up "MARGARET" and "margaret" in that form.
+    with_lower(word, |lowered| {
+        let mut chars = lowered.chars();
+        let first = chars.next()?;
+        if lowered.is_ascii() {
+            let mut buf = [0u8; MAX_WORD_BYTES];
+            let titled = &mut buf[..lowered.len()];
+            titled.copy_from_slice(lowered.as_bytes());
+            titled[0].make_ascii_uppercase();
+            let titled = std::str::from_utf8(titled).expect("ASCII stays UTF-8");
+            return lex.first_names.get(titled).copied();
+        }
+        let titled: String = first.to_uppercase().chain(chars).collect();
+        lex.first_names.get(titled.as_str()).copied()
+    })?
 }
 
 /// The title word `word` (any case; for hyphenated words such as `Vice-President` the last part).
 pub fn title(word: &str) -> Option<TitleWord> {
-    let w = lower(word)?;
     let lex = lexicon();
-    lex.titles.get(w.as_str()).copied().or_else(|| {
-        let (_, last) = w.rsplit_once('-')?;
-        lex.titles.get(last).copied()
-    })
+    with_lower(word, |w| {
+        lex.titles.get(w).copied().or_else(|| {
+            let (_, last) = w.rsplit_once('-')?;
+            lex.titles.get(last).copied()
+        })
+    })?
 }
 
 /// True when `word` looks like a nationality (`Argentine`, `Uruguayan`, `Croat`) and is not a first name.
@@ -203,8 +224,10 @@ pub fn is_particle(word: &str) -> bool {
 
 /// Why `word` (any case) is never part of a name, if it is listed.
 pub fn non_name(word: &str) -> Option<NonNameClass> {
-    let w = lower(word.trim_end_matches('.'))?;
-    lexicon().non_names.get(w.as_str()).copied()
+    let lex = lexicon();
+    with_lower(word.trim_end_matches('.'), |w| {
+        lex.non_names.get(w).copied()
+    })?
 }
 
 #[cfg(test)]

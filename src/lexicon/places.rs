@@ -14,7 +14,7 @@
 //!
 //! It deliberately does not decide whether a match is a place in context; `detect::places` does.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -58,10 +58,10 @@ pub struct Entry {
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    index: HashMap<&'static str, usize>,
+    index: FastMap<&'static str, usize>,
     automaton: AhoCorasick,
     /// Names in ASCII capitals (`NEW YORK`), built on the first ALL-CAPS lookup.
-    capitals: OnceLock<HashMap<String, usize>>,
+    capitals: OnceLock<FastMap<String, usize>>,
 }
 
 /// The gazetteer, built on first use.
@@ -109,7 +109,7 @@ fn parse_place(fields: &[&'static str]) -> Entry {
 }
 
 fn build() -> Gazetteer {
-    let mut index: HashMap<&'static str, usize> = HashMap::new();
+    let mut index: FastMap<&'static str, usize> = FastMap::default();
     let mut entries: Vec<Entry> = Vec::new();
     for fields in crate::lexicon::entries(GENERATED) {
         index.insert(fields[0], entries.len());
@@ -181,7 +181,7 @@ impl Gazetteer {
     /// The entry whose name, written in ASCII capitals, is `written` (`LONDON`, `NEW YORK`).
     pub fn get_capitals(&self, written: &str) -> Option<&Entry> {
         let capitals = self.capitals.get_or_init(|| {
-            let mut map = HashMap::with_capacity(self.entries.len());
+            let mut map = FastMap::with_capacity_and_hasher(self.entries.len(), Default::default());
             for (i, e) in self.entries.iter().enumerate() {
                 // An exact name such as `US` keeps its own entry.
                 map.entry(e.name.to_ascii_uppercase()).or_insert(i);

@@ -4,7 +4,7 @@
 //! `data/time_words.txt`, their lookups and the regex alternations built from them. What a phrase
 //! means as a date is decided in `detect::dates`, not here.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
 use super::entries;
@@ -17,20 +17,20 @@ const TIME_WORDS: &str = include_str!("data/time_words.txt");
 /// The parsed temporal word lists.
 #[derive(Debug)]
 struct TimeWords {
-    months: HashMap<&'static str, u32>,
-    weekdays: HashMap<&'static str, u32>,
-    cardinals: HashMap<&'static str, u32>,
-    ordinals: HashMap<&'static str, u32>,
+    months: FastMap<&'static str, u32>,
+    weekdays: FastMap<&'static str, u32>,
+    cardinals: FastMap<&'static str, u32>,
+    ordinals: FastMap<&'static str, u32>,
     /// word → (kind, code): kinds `unit`, `season`, `part`.
-    words: HashMap<&'static str, (&'static str, &'static str)>,
+    words: FastMap<&'static str, (&'static str, &'static str)>,
 }
 
 fn time_words() -> &'static TimeWords {
     static WORDS: OnceLock<TimeWords> = OnceLock::new();
     WORDS.get_or_init(|| {
         let number = |f: &str| f.parse::<u32>().expect("checked by lexicon tests");
-        let mut cardinals = HashMap::new();
-        let mut ordinals = HashMap::new();
+        let mut cardinals = FastMap::default();
+        let mut ordinals = FastMap::default();
         for e in entries(NUMBER_WORDS) {
             match e[1] {
                 "ordinal" => ordinals.insert(e[0], number(e[2])),

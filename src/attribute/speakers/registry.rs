@@ -6,7 +6,7 @@
 //! a person of unknown gender takes the gender of the pronoun that resolves to it. `who` goes to the
 //! name right before it. Descriptions ("the newspaper") are not linked.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap, FastSet};
 
 use super::source::{Source, SourceKind};
 use crate::annotations::{Gender, Mention, MentionKind, Person, PersonId};
@@ -36,15 +36,15 @@ pub(super) struct Registry<'p, 't> {
     text: &'t str,
     people: &'p mut Vec<Person>,
     /// Lower-cased last name → people with that last name.
-    by_last: HashMap<String, Vec<PersonId>>,
+    by_last: FastMap<String, Vec<PersonId>>,
     /// Name mentions by start offset: those the people list came with (sorted) …
     known: Vec<(Span, PersonId)>,
     /// … and those the attribution added, in the order found (nearly sorted).
     added: Vec<(Span, PersonId)>,
     /// Mentions each person already has, so that adding one is constant-time.
-    has_mention: HashSet<(PersonId, Span)>,
+    has_mention: FastSet<(PersonId, Span)>,
     /// People given new mentions (their mention lists are sorted again in `finish`).
-    touched: HashSet<PersonId>,
+    touched: FastSet<PersonId>,
     /// How many people the entity stage found; those after them only the attribution revealed.
     detected: usize,
 }
@@ -78,9 +78,9 @@ fn name_words(name: &str) -> Vec<&str> {
 
 impl<'p, 't> Registry<'p, 't> {
     pub(super) fn new(text: &'t str, people: &'p mut Vec<Person>) -> Self {
-        let mut by_last: HashMap<String, Vec<PersonId>> = HashMap::new();
+        let mut by_last: FastMap<String, Vec<PersonId>> = FastMap::default();
         let mut known = Vec::new();
-        let mut has_mention = HashSet::new();
+        let mut has_mention = FastSet::default();
         for (id, p) in people.iter().enumerate() {
             has_mention.extend(p.mentions.iter().map(|m| (id, m.span)));
             if let Some(last) = name_words(&p.name).last() {
@@ -97,7 +97,7 @@ impl<'p, 't> Registry<'p, 't> {
             known,
             added: Vec::new(),
             has_mention,
-            touched: HashSet::new(),
+            touched: FastSet::default(),
             detected,
         }
     }
@@ -119,7 +119,7 @@ impl<'p, 't> Registry<'p, 't> {
         let text = self.text;
         // Same map type as `by_last` (one copy of the map code in the browser build); keyed by the
         // surname as written.
-        let mut surnames: HashMap<String, Vec<PersonId>> = HashMap::new();
+        let mut surnames: FastMap<String, Vec<PersonId>> = FastMap::default();
         for id in self.detected..self.people.len() {
             let words = name_words(&self.people[id].name);
             let Some(&last) = words.last().filter(|_| words.len() > 1) else {
