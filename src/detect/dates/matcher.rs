@@ -1,5 +1,7 @@
-//! Runs the date rules' patterns over text, fast: a gate picks the rules a paragraph can match,
-//! a lazy DFA finds each match, and a PikeVM reads its groups on the matched span only.
+//! Runs the date rules' patterns over text, fast: a gate picks the rules a paragraph does match
+//! (an automaton pass for the words each rule needs, then one lazy-DFA pass over all rules at
+//! once), a lazy DFA per surviving rule finds each match, and a PikeVM reads its groups on the
+//! matched span only.
 //!
 //! Owns the matching machinery (regex-automata's engines used directly, compiled per rule on first
 //! use, caches kept per thread) and the `Captures` view the rules' build functions read. It does
@@ -8,7 +10,7 @@
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::hybrid::dfa::DFA;
 use regex_automata::hybrid::regex::{Cache as FindCache, Regex as Finder};
 use regex_automata::nfa::thompson::pikevm::{Cache as GroupCache, PikeVM};
@@ -16,7 +18,7 @@ use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind};
+use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
 use super::rules::{expand, RULES};
 use crate::lexicon::time_words::list_words;
@@ -183,14 +185,24 @@ pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captur
 /// A set of rules, bit `i` standing for `RULES[i]`.
 pub type RuleSet = u64;
 
-/// The rules worth running on one paragraph, from their `needs`: one automaton pass instead of a
-/// regex search per rule, since most paragraphs can match only a few rules.
+/// The rules worth running on one paragraph: most paragraphs match only a few rules, and a search
+/// per rule over every paragraph would dominate the date pass. Two stages: an automaton pass for
+/// the words each rule `needs` (cheap, and rules out most rules), then, when some rule is left,
+/// one lazy-DFA pass over all patterns at once that reports exactly which of them match (about
+/// seven in eight rules that pass the first stage on news do not).
 pub struct RuleGate {
     needs: AhoCorasick,
     /// For each pattern of `needs`, the rules it lets through.
     rules_of_need: Vec<RuleSet>,
     /// The rules that need an ASCII digit.
     digit_rules: RuleSet,
+    /// Every rule's pattern in one DFA (pattern `i` is `RULES[i]`), for "which rules match here".
+    all_rules: DFA,
+}
+
+thread_local! {
+    static ALL_RULES_CACHE: RefCell<Option<regex_automata::hybrid::dfa::Cache>> =
+        const { RefCell::new(None) };
 }
 
 impl RuleGate {
@@ -231,7 +243,9 @@ impl RuleGate {
                 }
             }
         }
+        // A full DFA: a few hundred short words make a small one, and it scans every paragraph.
         let needs = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("a few hundred short words always build");
@@ -239,11 +253,21 @@ impl RuleGate {
             needs,
             rules_of_need,
             digit_rules,
+            all_rules: all_rules_dfa(),
         }
     }
 
-    /// The rules that may match somewhere in `text`.
+    /// The rules that match somewhere in `text` (each at least once).
     pub fn rules_for(&self, text: &str) -> RuleSet {
+        let candidates = self.rules_needed(text);
+        if candidates == 0 {
+            return 0;
+        }
+        candidates & self.rules_matching(text).unwrap_or(candidates)
+    }
+
+    /// The rules whose `needs` appear in `text`.
+    fn rules_needed(&self, text: &str) -> RuleSet {
         let mut rules = if text.bytes().any(|b| b.is_ascii_digit()) {
             self.digit_rules
         } else {
@@ -253,5 +277,89 @@ impl RuleGate {
             rules |= self.rules_of_need[found.pattern().as_usize()];
         }
         rules
+    }
+
+    /// The rules with a match in `text`, from one pass of the all-rules DFA; `None` should the
+    /// lazy DFA give up (it does not with this configuration), leaving the first stage's answer.
+    fn rules_matching(&self, text: &str) -> Option<RuleSet> {
+        ALL_RULES_CACHE.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            let cache = cache.get_or_insert_with(|| self.all_rules.create_cache());
+            let mut found = PatternSet::new(self.all_rules.pattern_len());
+            self.all_rules
+                .try_which_overlapping_matches(cache, &Input::new(text), &mut found)
+                .ok()?;
+            Some(found.iter().fold(0, |set, p| set | 1 << p.as_usize()))
+        })
+    }
+}
+
+/// One lazy DFA over every rule's pattern, reporting all the patterns that match (no groups).
+fn all_rules_dfa() -> DFA {
+    let hirs: Vec<_> = RULES
+        .iter()
+        .map(|rule| match syntax::parse(&expand(rule.pattern)) {
+            Ok(hir) => hir,
+            Err(e) => panic!("date rule {}: {e}", rule.name),
+        })
+        .collect();
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+        .build_many_from_hir(&hirs)
+        .expect("the rules' patterns compile one by one, so together too");
+    DFA::builder()
+        .configure(
+            DFA::config()
+                .match_kind(MatchKind::All)
+                .cache_capacity(ALL_RULES_CACHE_BYTES),
+        )
+        .build_from_nfa(nfa)
+        .expect("the rules' patterns compile one by one, so together too")
+}
+
+/// Room for the all-rules DFA's states: the union of 43 patterns has many more states than any one.
+const ALL_RULES_CACHE_BYTES: usize = 4 << 20;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules that `for_each_match` finds at least one match for in `text`.
+    fn rules_with_a_match(text: &str) -> RuleSet {
+        (0..RULES.len()).fold(0, |set, rule| {
+            let mut any = false;
+            for_each_match(rule, text, |_| any = true);
+            if any {
+                set | 1 << rule
+            } else {
+                set
+            }
+        })
+    }
+
+    #[test]
+    fn the_gate_passes_exactly_the_rules_that_match() {
+        let gate = RuleGate::get();
+        for text in [
+            "",
+            "He said so, and left.",
+            "the Mayor said he may go in March, two years ago, at 10:30 a.m. on 2024-03-05",
+            "Every week since the 1990s; the third quarter of fiscal 2025; 03/05/2024.",
+            "\u{201C}Not now,\u{201D} she said on Tuesday morning, 19th of August.",
+        ] {
+            let needed = gate.rules_needed(text);
+            let matching = rules_with_a_match(text);
+            assert_eq!(
+                needed & matching,
+                matching,
+                "needs miss a match in {text:?}"
+            );
+            assert_eq!(gate.rules_for(text), matching, "{text:?}");
+        }
+        assert!(
+            gate.rules_needed("the Mayor") != 0,
+            "first stage: a case-insensitive superset"
+        );
+        assert_eq!(gate.rules_for("the Mayor"), 0);
     }
 }

@@ -416,16 +416,16 @@ mod tests {
         assert!(names("He said so, and left.").is_empty());
         assert!(names("in 1999").contains(&"year"));
         assert!(!names("in 1999").contains(&"month"));
-        assert!(names("on TUESDAY").contains(&"weekday"));
+        assert!(names("on Tuesday").contains(&"weekday"));
         assert!(
-            names("the Mayor").contains(&"month"),
-            "case-insensitive superset"
+            !names("the Mayor said he may go").contains(&"month"),
+            "words that only look like a month's name pass the first stage, not the second"
         );
     }
 
     #[test]
     fn every_rule_example_resolves() {
-        let mut names = std::collections::HashSet::new();
+        let mut names = crate::fast_hash::FastSet::default();
         for rule in RULES {
             assert!(names.insert(rule.name), "duplicate rule name {}", rule.name);
             assert!(
