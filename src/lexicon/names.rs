@@ -154,7 +154,7 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
         let lowered = &mut buf[..word.len()];
         lowered.copy_from_slice(word.as_bytes());
         lowered.make_ascii_lowercase();
-        return Some(f(std::str::from_utf8(lowered).expect("ASCII stays UTF-8")));
+        return std::str::from_utf8(lowered).ok().map(f);
     }
     Some(f(&word.to_lowercase()))
 }
@@ -177,7 +177,7 @@ pub fn first_name(word: &str) -> Option<FirstName> {
             let titled = &mut buf[..lowered.len()];
             titled.copy_from_slice(lowered.as_bytes());
             titled[0].make_ascii_uppercase();
-            let titled = std::str::from_utf8(titled).expect("ASCII stays UTF-8");
+            let titled = std::str::from_utf8(titled).ok()?;
             return lex.first_names.get(titled).copied();
         }
         let titled: String = first.to_uppercase().chain(chars).collect();

@@ -197,7 +197,7 @@ pub struct RuleGate {
     /// The rules that need an ASCII digit.
     digit_rules: RuleSet,
     /// Every rule's pattern in one DFA (pattern `i` is `RULES[i]`), for "which rules match here".
-    all_rules: DFA,
+    all_rules: Option<DFA>,
 }
 
 thread_local! {
@@ -279,14 +279,16 @@ impl RuleGate {
         rules
     }
 
-    /// The rules with a match in `text`, from one pass of the all-rules DFA; `None` should the
-    /// lazy DFA give up (it does not with this configuration), leaving the first stage's answer.
+    /// The rules with a match in `text`, from one pass of the all-rules DFA; `None` without that
+    /// DFA or should the lazy DFA give up (it does not with this configuration), leaving the first
+    /// stage's answer.
     fn rules_matching(&self, text: &str) -> Option<RuleSet> {
+        let all_rules = self.all_rules.as_ref()?;
         ALL_RULES_CACHE.with(|cell| {
             let mut cache = cell.borrow_mut();
-            let cache = cache.get_or_insert_with(|| self.all_rules.create_cache());
-            let mut found = PatternSet::new(self.all_rules.pattern_len());
-            self.all_rules
+            let cache = cache.get_or_insert_with(|| all_rules.create_cache());
+            let mut found = PatternSet::new(all_rules.pattern_len());
+            all_rules
                 .try_which_overlapping_matches(cache, &Input::new(text), &mut found)
                 .ok()?;
             Some(found.iter().fold(0, |set, p| set | 1 << p.as_usize()))
@@ -295,18 +297,17 @@ impl RuleGate {
 }
 
 /// One lazy DFA over every rule's pattern, reporting all the patterns that match (no groups).
-fn all_rules_dfa() -> DFA {
-    let hirs: Vec<_> = RULES
+/// `None` if it cannot be built, which leaves the gate at its first stage (it always builds: each
+/// pattern compiles on its own, as `every_rule_example_resolves` checks).
+fn all_rules_dfa() -> Option<DFA> {
+    let hirs = RULES
         .iter()
-        .map(|rule| match syntax::parse(&expand(rule.pattern)) {
-            Ok(hir) => hir,
-            Err(e) => panic!("date rule {}: {e}", rule.name),
-        })
-        .collect();
+        .map(|rule| syntax::parse(&expand(rule.pattern)).ok())
+        .collect::<Option<Vec<_>>>()?;
     let nfa = thompson::Compiler::new()
         .configure(thompson::Config::new().which_captures(WhichCaptures::None))
         .build_many_from_hir(&hirs)
-        .expect("the rules' patterns compile one by one, so together too");
+        .ok()?;
     DFA::builder()
         .configure(
             DFA::config()
@@ -314,7 +315,7 @@ fn all_rules_dfa() -> DFA {
                 .cache_capacity(ALL_RULES_CACHE_BYTES),
         )
         .build_from_nfa(nfa)
-        .expect("the rules' patterns compile one by one, so together too")
+        .ok()
 }
 
 /// Room for the all-rules DFA's states: the union of 43 patterns has many more states than any one.
