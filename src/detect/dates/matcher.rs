@@ -185,19 +185,30 @@ pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captur
 /// A set of rules, bit `i` standing for `RULES[i]`.
 pub type RuleSet = u64;
 
+/// How much work the gate does to pick a paragraph's rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GateDepth {
+    /// The rules whose `needs` appear: a superset of the rules that match, from one cheap pass.
+    Needs,
+    /// Exactly the rules that match: also one pass of a lazy DFA over all rules at once. Pays off
+    /// on long texts only, since that DFA's states take a while to build (see `dates::find`).
+    Exact,
+}
+
 /// The rules worth running on one paragraph: most paragraphs match only a few rules, and a search
 /// per rule over every paragraph would dominate the date pass. Two stages: an automaton pass for
-/// the words each rule `needs` (cheap, and rules out most rules), then, when some rule is left,
-/// one lazy-DFA pass over all patterns at once that reports exactly which of them match (about
-/// seven in eight rules that pass the first stage on news do not).
+/// the words each rule `needs` (cheap, and rules out most rules), then, at [`GateDepth::Exact`]
+/// and when some rule is left, one lazy-DFA pass over all patterns at once that reports exactly
+/// which of them match (about seven in eight rules that pass the first stage on news do not).
 pub struct RuleGate {
     needs: AhoCorasick,
     /// For each pattern of `needs`, the rules it lets through.
     rules_of_need: Vec<RuleSet>,
     /// The rules that need an ASCII digit.
     digit_rules: RuleSet,
-    /// Every rule's pattern in one DFA (pattern `i` is `RULES[i]`), for "which rules match here".
-    all_rules: Option<DFA>,
+    /// Every rule's pattern in one DFA (pattern `i` is `RULES[i]`), for "which rules match here";
+    /// built on first use.
+    all_rules: OnceLock<Option<DFA>>,
 }
 
 thread_local! {
@@ -253,15 +264,16 @@ impl RuleGate {
             needs,
             rules_of_need,
             digit_rules,
-            all_rules: all_rules_dfa(),
+            all_rules: OnceLock::new(),
         }
     }
 
-    /// The rules that match somewhere in `text` (each at least once).
-    pub fn rules_for(&self, text: &str) -> RuleSet {
+    /// The rules that may match in `text`: every rule that matches is in the set, and at
+    /// [`GateDepth::Exact`] only those.
+    pub fn rules_for(&self, text: &str, depth: GateDepth) -> RuleSet {
         let candidates = self.rules_needed(text);
-        if candidates == 0 {
-            return 0;
+        if candidates == 0 || depth == GateDepth::Needs {
+            return candidates;
         }
         candidates & self.rules_matching(text).unwrap_or(candidates)
     }
@@ -283,7 +295,7 @@ impl RuleGate {
     /// DFA or should the lazy DFA give up (it does not with this configuration), leaving the first
     /// stage's answer.
     fn rules_matching(&self, text: &str) -> Option<RuleSet> {
-        let all_rules = self.all_rules.as_ref()?;
+        let all_rules = self.all_rules.get_or_init(all_rules_dfa).as_ref()?;
         ALL_RULES_CACHE.with(|cell| {
             let mut cache = cell.borrow_mut();
             let cache = cache.get_or_insert_with(|| all_rules.create_cache());
@@ -348,19 +360,23 @@ mod tests {
             "Every week since the 1990s; the third quarter of fiscal 2025; 03/05/2024.",
             "\u{201C}Not now,\u{201D} she said on Tuesday morning, 19th of August.",
         ] {
-            let needed = gate.rules_needed(text);
+            let needed = gate.rules_for(text, GateDepth::Needs);
             let matching = rules_with_a_match(text);
             assert_eq!(
                 needed & matching,
                 matching,
                 "needs miss a match in {text:?}"
             );
-            assert_eq!(gate.rules_for(text), matching, "{text:?}");
+            assert_eq!(gate.rules_for(text, GateDepth::Exact), matching, "{text:?}");
         }
         assert!(
-            gate.rules_needed("the Mayor") != 0,
+            gate.all_rules.get().is_some_and(Option::is_some),
+            "the all-rules DFA builds"
+        );
+        assert!(
+            gate.rules_for("the Mayor", GateDepth::Needs) != 0,
             "first stage: a case-insensitive superset"
         );
-        assert_eq!(gate.rules_for("the Mayor"), 0);
+        assert_eq!(gate.rules_for("the Mayor", GateDepth::Exact), 0);
     }
 }

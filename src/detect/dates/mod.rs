@@ -10,6 +10,7 @@ pub mod matcher;
 pub mod resolve;
 pub mod rules;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use crate::annotations::{DateMention, TimexType};
@@ -17,7 +18,7 @@ use crate::calendar::CalendarDate;
 use crate::segment::Document;
 use crate::span::Span;
 
-use matcher::{for_each_match, RuleGate};
+use matcher::{for_each_match, GateDepth, RuleGate};
 use resolve::{Anchor, Lean, Spec};
 use rules::{Context, RULES};
 
@@ -30,6 +31,31 @@ struct Candidate {
     rule: usize,
 }
 
+/// Once this thread's date passes have read this much text (this one included), they use the
+/// exact gate ([`GateDepth::Exact`]). Its DFA builds its states as it reads, and only a lot of
+/// text pays for that; results are the same either way. Measured natively on news: with a cold
+/// DFA a 5 KB article costs 2.4 ms against 1.0 ms, and a first 1 MB 98 ms against 70 ms; warm,
+/// 1 MB takes 25 ms against 56 ms, and 10 MB read once 320 ms against 530 ms.
+const EXACT_GATE_AFTER_BYTES: usize = 2_000_000;
+
+thread_local! {
+    /// Bytes of text this thread's date passes have read, for [`EXACT_GATE_AFTER_BYTES`].
+    static BYTES_READ: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The gate depth for a text of `len` bytes, counting it as read.
+fn gate_depth(len: usize) -> GateDepth {
+    let read = BYTES_READ.with(|read| {
+        read.set(read.get().saturating_add(len));
+        read.get()
+    });
+    if read >= EXACT_GATE_AFTER_BYTES {
+        GateDepth::Exact
+    } else {
+        GateDepth::Needs
+    }
+}
+
 /// Finds dates, times, durations and sets in `doc`, resolved against `reference`.
 ///
 /// Without a reference, a dateline near the top of the text (`March 27, 2008`, `WASHINGTON, Aug. 19`)
@@ -38,9 +64,10 @@ pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention>
     let text = doc.text;
     let mut candidates = Vec::new();
     let gate = RuleGate::get();
+    let depth = gate_depth(text.len());
     for &paragraph in &doc.paragraphs {
         let para_text = paragraph.text(text);
-        let rules = gate.rules_for(para_text);
+        let rules = gate.rules_for(para_text, depth);
         for rule in (0..RULES.len()).filter(|&i| rules & (1 << i) != 0) {
             for_each_match(rule, para_text, |caps| {
                 let Some(whole) = caps.get(0) else { return };
@@ -402,10 +429,27 @@ mod tests {
     }
 
     #[test]
+    fn the_exact_gate_starts_after_enough_text() {
+        // A new thread starts with nothing read.
+        let depths = std::thread::spawn(|| {
+            [
+                gate_depth(5_000),
+                gate_depth(EXACT_GATE_AFTER_BYTES - 5_001),
+                gate_depth(1),
+                gate_depth(5_000),
+            ]
+        })
+        .join()
+        .unwrap();
+        use GateDepth::*;
+        assert_eq!(depths, [Needs, Needs, Exact, Exact]);
+    }
+
+    #[test]
     fn the_gate_lets_through_only_rules_whose_needs_appear() {
         let gate = RuleGate::get();
         let names = |text: &str| {
-            let rules = gate.rules_for(text);
+            let rules = gate.rules_for(text, GateDepth::Exact);
             RULES
                 .iter()
                 .enumerate()
