@@ -148,6 +148,30 @@ await checks.run('page', 'theme button cycles auto → light → dark', async ()
   assertEqual(await page.evaluate(() => document.documentElement.dataset.theme ?? 'auto'), 'auto', 'theme');
 });
 
+await checks.run('page', 'an error inside the worker reaches the user; text and page stay intact', async () => {
+  const text = 'Error check: "Still here," she said on Tuesday.';
+  await setText(page, text);
+  // A six-digit year is a valid date field value but not a YYYY-MM-DD date: the annotator in the
+  // worker rejects the option, and the page must say so.
+  await page.evaluate(() => {
+    const field = document.getElementById('pubdate');
+    field.value = '275760-09-13';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await settle(page);
+  const status = await page.$eval('#status', (s) => ({ text: s.textContent, error: s.classList.contains('error') }));
+  assert(/^Could not annotate: referenceDate/.test(status.text) && status.error, `status: ${JSON.stringify(status)}`);
+  assertEqual(await page.$eval('#input', (b) => b.value), text, 'text box');
+  assertEqual(await viewText(page), text, 'view');
+  await page.fill('#pubdate', '2025-08-19');
+  await settle(page);
+  assert(/^1 quotes?, /.test(await page.$eval('#status', (s) => s.textContent)), 'annotates again after a valid date');
+  // Back to the sample article with its dateline, which the checks that follow start from.
+  await page.fill('#pubdate', '');
+  await page.click('#sample');
+  await settle(page);
+});
+
 await checks.run('page', 'a 1 MB paste annotates in the worker while typing still works; stale results dropped', async () => {
   const sample = await page.$eval('#input', (i) => i.value);
   const big = sample.repeat(Math.ceil(1_048_576 / sample.length));
@@ -366,6 +390,33 @@ await checks.run('page', 'self-contained file works from file:// without any req
 });
 await checks.run('annotations', 'self-contained file highlights the sample', async () => {
   assert(fileHighlights > 5, `${fileHighlights} highlights`);
+});
+
+await checks.run('page', 'a text over the size limit is refused with a message, and the page keeps working', async () => {
+  // Last, in a page of its own: 20 MB in a text box slows whatever runs after it in the browser.
+  const own = await open(`${server.origin}/`);
+  try {
+    const { page } = own;
+    await setText(page, 'Before: "Hold on," she said.');
+    const before = await viewText(page);
+    // Put the oversized text into the box in the page itself (typing 20 MB would take minutes).
+    const limit = await page.evaluate(() => {
+      const box = document.getElementById('input');
+      box.value = 'x'.repeat(20 * 1024 * 1024 + 1);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      return 20 * 1024 * 1024;
+    });
+    await settle(page);
+    const status = await page.$eval('#status', (s) => ({ text: s.textContent, error: s.classList.contains('error') }));
+    assert(/too large .*20 MB/.test(status.text) && status.error, `status: ${JSON.stringify(status)}`);
+    assertEqual(await page.$eval('#input', (b) => b.value.length), limit + 1, 'the text stays in the box');
+    assertEqual(await viewText(page), before, 'the last result stays shown');
+    await setText(page, 'After: "Go on," he said.');
+    assertEqual(await viewText(page), 'After: "Go on," he said.', 'view after a normal text');
+    assertEqual(own.log.errors, [], 'console errors');
+  } finally {
+    await own.context.close();
+  }
 });
 
 await context.close();

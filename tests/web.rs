@@ -143,6 +143,25 @@ fn bad_options_give_an_error_that_names_the_problem() {
 }
 
 #[wasm_bindgen_test]
+fn a_text_over_the_limit_is_refused_with_a_message() {
+    let limit = max_text_bytes();
+    assert_eq!(limit, article_annotator::MAX_TEXT_BYTES);
+    let err: JsValue = annotate(&"x".repeat(limit + 1), options("{}"))
+        .map(|_| ())
+        .expect_err("a text over the limit must fail")
+        .into();
+    let message = String::from(
+        err.dyn_into::<js_sys::Error>()
+            .expect("a JS Error")
+            .message(),
+    );
+    assert!(
+        message.starts_with("text too large") && message.contains("the limit is 20 MB"),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn odd_text_is_annotated_without_failing() {
     for text in [
         "\u{201C}unbalanced",
