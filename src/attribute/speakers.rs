@@ -61,12 +61,16 @@ const RULES: &[Rule] = &[
         apply: participle_same_speaker,
     },
     Rule {
+        name: "according-to",
+        apply: according_to,
+    },
+    Rule {
         name: "source-verb-quote",
         apply: source_verb_quote,
     },
     Rule {
-        name: "according-to",
-        apply: according_to,
+        name: "according-to-before",
+        apply: according_to_before,
     },
     Rule {
         name: "verb-later-in-sentence",
@@ -576,26 +580,32 @@ fn source_of_verb(ctx: &Ctx, lo: usize, v: usize, hi: usize) -> Option<Source> {
         })
 }
 
-/// `according to the newspaper`, before or after the quote in its sentence.
+/// `“…,” according to the report` after the quote in its sentence. Tried before the speech-verb
+/// rules: in `The witness said the order was “…,” according to the report` the report is the
+/// source of the whole statement.
 fn according_to(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
-    let (l_lo, l_hi) = ctx.left(qi);
-    let (r_lo, r_hi) = ctx.right(qi);
-    let windows = [(r_lo, r_hi), (l_lo, l_hi)];
-    for (lo, hi) in windows {
-        for k in lo..hi.saturating_sub(2) {
-            if !ctx.quoted[k]
-                && matches!(ctx.word(k), "according" | "According")
-                && ctx.is(k + 1, "to")
-            {
-                if let Some((src, _)) = source::forward(ctx, k + 2, hi) {
-                    return Some(Found {
-                        source: src,
-                        cue: Some(Span::new(
-                            ctx.tokens[k].span.start,
-                            ctx.tokens[k + 1].span.end,
-                        )),
-                    });
-                }
+    according_to_within(ctx, ctx.right(qi))
+}
+
+/// `According to the newspaper, … “…”`: before the quote in its sentence, when no speech verb
+/// closer to the quote named a source.
+fn according_to_before(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
+    according_to_within(ctx, ctx.left(qi))
+}
+
+/// The source after the first `according to` among tokens `lo..hi`.
+fn according_to_within(ctx: &Ctx, (lo, hi): (usize, usize)) -> Option<Found> {
+    for k in lo..hi.saturating_sub(2) {
+        if !ctx.quoted[k] && matches!(ctx.word(k), "according" | "According") && ctx.is(k + 1, "to")
+        {
+            if let Some((src, _)) = source::forward(ctx, k + 2, hi) {
+                return Some(Found {
+                    source: src,
+                    cue: Some(Span::new(
+                        ctx.tokens[k].span.start,
+                        ctx.tokens[k + 1].span.end,
+                    )),
+                });
             }
         }
     }
@@ -869,6 +879,18 @@ mod tests {
         check(
             "The plan is “dead on arrival,” according to the senator.",
             &["according-to: the senator <- dead on arrival,"],
+        );
+        check(
+            "The witness said the order was “to avoid delay,” according to the report.",
+            &["according-to: the report <- to avoid delay,"],
+        );
+    }
+
+    #[test]
+    fn according_to_before_rule() {
+        check(
+            "According to the memo, the plan was “dead on arrival.”",
+            &["according-to-before: the memo <- dead on arrival."],
         );
     }
 
