@@ -629,7 +629,16 @@ fn name_colon(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     let (lo, hi) = ctx.left(qi);
     let colon = (lo..hi).find(|&k| ctx.is(k, ":") && !ctx.quoted[k])?;
     let src = source::backward(ctx, lo, colon)?;
-    (src.kind == SourceKind::Name && src.span.start == ctx.tokens[lo].span.start).then_some(Found {
+    let at_start = src.kind == SourceKind::Name && src.span.start == ctx.tokens[lo].span.start;
+    // A digest line: `Topic sentence - Philip Bump: “…”`, the source between a dash and a colon
+    // right before the quote.
+    let after_dash = matches!(src.kind, SourceKind::Name | SourceKind::Description)
+        && (colon + 1..hi).all(|k| !ctx.is_word(k))
+        && (lo..colon)
+            .rev()
+            .find(|&k| ctx.tokens[k].span.end <= src.span.start)
+            .is_some_and(|k| matches!(ctx.word(k), "-" | "\u{2013}" | "\u{2014}"));
+    (at_start || after_dash).then_some(Found {
         source: src,
         cue: Some(ctx.tokens[colon].span),
     })
@@ -907,6 +916,10 @@ mod tests {
         check(
             "Trump: Cruz Has ‘A Long Way To Go’ On Ethanol",
             &["name-colon: Trump <- A Long Way To Go"],
+        );
+        check(
+            "Turnout matters more than money - Dana Reyes: “Campaigns win at the door.”",
+            &["name-colon: Dana Reyes <- Campaigns win at the door."],
         );
     }
 
