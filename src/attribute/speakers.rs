@@ -379,8 +379,9 @@ impl<'d, 't> Ctx<'d, 't> {
         q.outer.start == self.doc.paragraphs[q.paragraph].start
     }
 
-    /// A short Title-Case quotation after a possessive or "on" / "in" (`NBC's "Meet the Press"`), or
-    /// a scare quote after "so-called".
+    /// A short Title-Case quotation after a possessive or a title cue (`NBC's "Meet the Press"`,
+    /// `host of “Access Hollywood”`, `the “Access Hollywood” tape`; `data/title_cues.tsv`), or a
+    /// scare quote after "so-called".
     fn looks_like_title(&self, qi: usize) -> bool {
         let (a, b) = self.inside[qi];
         let words: Vec<&str> = (a..b)
@@ -402,32 +403,21 @@ impl<'d, 't> Ctx<'d, 't> {
                     "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "with" | "at"
                 )
         });
-        if !title_case || a == 0 {
+        // An exclamation is a chant or a cry ("chants of “Marco! Marco!”"), not a title.
+        let exclaimed = self.quotes[qi]
+            .span
+            .text(self.text)
+            .trim_end_matches([',', ' '])
+            .ends_with('!');
+        if !title_case || exclaimed || a == 0 {
             return false;
         }
+        let after = b < self.tokens.len() && cues::is_title_cue_after(self.word(b));
         let before = self.word(a - 1);
-        before.ends_with("'s")
+        after
+            || before.ends_with("'s")
             || before.ends_with("\u{2019}s")
-            || matches!(
-                before,
-                "on" | "On"
-                    | "in"
-                    | "titled"
-                    | "entitled"
-                    | "show"
-                    | "program"
-                    | "film"
-                    | "movie"
-                    | "book"
-                    | "song"
-                    | "album"
-                    | "series"
-                    | "novel"
-                    | "memoir"
-                    | "column"
-                    | "article"
-                    | "essay"
-            )
+            || cues::is_title_cue_before(before)
     }
 }
 
@@ -1000,6 +990,14 @@ mod tests {
         check(
             "He spoke on NBC's \"Meet the Press\" about the so-called “peace plan”.",
             &["other: Meet the Press", "other: peace plan"],
+        );
+        check(
+            "“It was a mistake,” said Ana Cruz, author of “The Long Road Home,” before the “Late Night Radio” broadcast.",
+            &[
+                "quote-verb-source: Ana Cruz <- It was a mistake,",
+                "other: The Long Road Home,",
+                "other: Late Night Radio",
+            ],
         );
     }
 

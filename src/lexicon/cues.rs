@@ -1,7 +1,8 @@
 //! Attribution cues: reporting verbs, pronouns, role nouns and honorifics that tie a quote to its
 //! speaker.
 //!
-//! Owns the word lists the speaker attribution reads (`data/speech_verbs.txt`, `data/role_nouns.txt`)
+//! Owns the word lists the speaker attribution reads (`data/speech_verbs.txt`, `data/role_nouns.txt`,
+//! `data/title_cues.tsv`)
 //! and the small closed classes (pronouns, honorifics, adverbs that sit between a speaker and the
 //! verb). It does not decide who said what; `attribute::speakers` does.
 
@@ -12,10 +13,13 @@ use crate::annotations::Gender;
 
 const SPEECH_VERBS: &str = include_str!("data/speech_verbs.txt");
 const ROLE_NOUNS: &str = include_str!("data/role_nouns.txt");
+const TITLE_CUES: &str = include_str!("data/title_cues.tsv");
 
 struct Cues {
     speech_verbs: FastMap<&'static str, bool>,
     role_nouns: FastMap<&'static str, Option<Gender>>,
+    /// For each title cue: (cues before the opening mark, cues after the closing mark).
+    title_cues: FastMap<&'static str, (bool, bool)>,
 }
 
 fn cues() -> &'static Cues {
@@ -26,6 +30,12 @@ fn cues() -> &'static Cues {
             .collect(),
         role_nouns: crate::lexicon::entries(ROLE_NOUNS)
             .map(|f| (f[0], f.get(1).and_then(|g| parse_gender(g))))
+            .collect(),
+        title_cues: crate::lexicon::entries(TITLE_CUES)
+            .map(|f| {
+                let at = f.get(1).copied().unwrap_or("both");
+                (f[0], (at != "after", at != "before"))
+            })
             .collect(),
     })
 }
@@ -69,6 +79,19 @@ pub fn is_noun_like_speech_verb(word: &str) -> bool {
 /// it implies (`Some(None)` when it implies none).
 pub fn role_noun(word: &str) -> Option<Option<Gender>> {
     with_lowercase(word, |w| cues().role_nouns.get(w).copied())
+}
+
+/// True when `word`, right before a short Title-Case quotation, makes it a title (`book`, `of`).
+pub fn is_title_cue_before(word: &str) -> bool {
+    cues()
+        .title_cues
+        .get(word)
+        .is_some_and(|&(before, _)| before)
+}
+
+/// True when `word`, right after a short Title-Case quotation, makes it a title (`tape`, `show`).
+pub fn is_title_cue_after(word: &str) -> bool {
+    cues().title_cues.get(word).is_some_and(|&(_, after)| after)
 }
 
 /// What a personal pronoun tells about the person it stands for.
