@@ -217,6 +217,9 @@ pub fn find(doc: &Document) -> Vec<PersonCandidate> {
         .collect();
     out.extend(roles);
     out.sort_unstable_by_key(|c| (c.span.start, c.span.end));
+    // The collect above reuses the buffer of the (larger) cores; without this the candidates keep
+    // it through attribution (21 MB of the peak on a 10 MB text).
+    out.shrink_to_fit();
     out
 }
 
