@@ -6,6 +6,7 @@
 //! and the small closed classes (pronouns, honorifics, adverbs that sit between a speaker and the
 //! verb). It does not decide who said what; `attribute::speakers` does.
 
+use super::with_lowercase;
 use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
@@ -50,15 +51,6 @@ fn parse_gender(field: &str) -> Option<Gender> {
         "male" => Some(Gender::Male),
         "female" => Some(Gender::Female),
         _ => None,
-    }
-}
-
-/// Looks `word` up in a lower-case keyed table without allocating for short ASCII words.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        f(&word.to_lowercase())
-    } else {
-        f(word)
     }
 }
 

@@ -10,6 +10,65 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').collect())
 }
 
+use std::borrow::Cow;
+
+/// Longest word the lookups rewrite on the stack; a longer one is rewritten on the heap.
+const STACK_WORD_BYTES: usize = 40;
+
+/// A stack buffer for [`with_lowercase`] and [`with_titlecase`].
+type WordBuf = [u8; STACK_WORD_BYTES];
+
+/// `word` rewritten by `edit` in `buf` when it is ASCII and fits (`edit` keeps it ASCII).
+fn ascii_edit<'b>(word: &str, buf: &'b mut WordBuf, edit: fn(&mut [u8])) -> Option<&'b str> {
+    if !word.is_ascii() || word.len() > STACK_WORD_BYTES {
+        return None;
+    }
+    let copy = &mut buf[..word.len()];
+    copy.copy_from_slice(word.as_bytes());
+    edit(copy);
+    std::str::from_utf8(copy).ok()
+}
+
+/// `word` in lower case: as it is when already lower case, else on the stack when short ASCII.
+fn lowercase<'w>(word: &'w str, buf: &'w mut WordBuf) -> Cow<'w, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word);
+    }
+    match ascii_edit(word, buf, <[u8]>::make_ascii_lowercase) {
+        Some(lowered) => Cow::Borrowed(lowered),
+        None => Cow::Owned(word.to_lowercase()),
+    }
+}
+
+/// `word` in title case (`MARGARET`, `margaret` → `Margaret`), on the stack when short ASCII.
+fn titlecase<'w>(word: &'w str, buf: &'w mut WordBuf) -> Cow<'w, str> {
+    let edit = |bytes: &mut [u8]| {
+        bytes.make_ascii_lowercase();
+        if let Some(first) = bytes.first_mut() {
+            first.make_ascii_uppercase();
+        }
+    };
+    if let Some(titled) = ascii_edit(word, buf, edit) {
+        return Cow::Borrowed(titled);
+    }
+    let mut chars = word.chars();
+    let first = chars.next().into_iter().flat_map(char::to_uppercase);
+    Cow::Owned(first.chain(chars.flat_map(char::to_lowercase)).collect())
+}
+
+/// Calls `f` with `word` in lower case. The lexicons' keys are short words, so a lookup does not
+/// allocate: a lower-case word is passed as it is and a short ASCII word lowered on the stack.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0; STACK_WORD_BYTES];
+    f(&lowercase(word, &mut buf))
+}
+
+/// Calls `f` with `word` in title case, on the stack for short ASCII words.
+pub(crate) fn with_titlecase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0; STACK_WORD_BYTES];
+    f(&titlecase(word, &mut buf))
+}
+
 pub mod cues;
 pub mod names;
 pub mod places;
@@ -26,6 +85,26 @@ pub fn prepare() {
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
+
+    #[test]
+    fn case_rewrites() {
+        let long = "A".repeat(super::STACK_WORD_BYTES + 1);
+        for (word, lower, title) in [
+            ("Said", "said", "Said"),
+            ("said", "said", "Said"),
+            ("MARGARET", "margaret", "Margaret"),
+            ("ÉLODIE", "élodie", "Élodie"),
+            ("", "", ""),
+            (
+                long.as_str(),
+                &long.to_lowercase(),
+                &format!("A{}", &long[1..].to_lowercase()),
+            ),
+        ] {
+            assert_eq!(super::with_lowercase(word, str::to_string), lower, "{word}");
+            assert_eq!(super::with_titlecase(word, str::to_string), title, "{word}");
+        }
+    }
 
     /// Every data file in `src/lexicon/data/` names its source, has no stray white space and lists
     /// each key (first field) once, in sorted order.

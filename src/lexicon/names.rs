@@ -5,6 +5,7 @@
 //! titles, particles and non-name words are case-insensitive (the lists are lower case); first names
 //! are looked up title-cased (`Anna`, `ANNA` → `Anna`).
 
+use super::{with_lowercase, with_titlecase};
 use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
@@ -143,22 +144,6 @@ pub fn prepare() {
 /// Longest word the lookups consider; longer tokens are never in the lists.
 const MAX_WORD_BYTES: usize = 40;
 
-/// Calls `f` with `word` in lower case (on a stack copy for ASCII words, the common case, so a
-/// lookup does not allocate); `None` for words longer than any entry.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
-    if word.len() > MAX_WORD_BYTES {
-        return None;
-    }
-    if word.is_ascii() {
-        let mut buf = [0u8; MAX_WORD_BYTES];
-        let lowered = &mut buf[..word.len()];
-        lowered.copy_from_slice(word.as_bytes());
-        lowered.make_ascii_lowercase();
-        return std::str::from_utf8(lowered).ok().map(f);
-    }
-    Some(f(&word.to_lowercase()))
-}
-
 /// The first name `word` (any case), if the lexicon lists it.
 pub fn first_name(word: &str) -> Option<FirstName> {
     if word.len() > MAX_WORD_BYTES {
@@ -169,31 +154,21 @@ pub fn first_name(word: &str) -> Option<FirstName> {
         return Some(*f);
     }
     // Listed in title case ("Margaret"): look up "MARGARET" and "margaret" in that form.
-    with_lower(word, |lowered| {
-        let mut chars = lowered.chars();
-        let first = chars.next()?;
-        if lowered.is_ascii() {
-            let mut buf = [0u8; MAX_WORD_BYTES];
-            let titled = &mut buf[..lowered.len()];
-            titled.copy_from_slice(lowered.as_bytes());
-            titled[0].make_ascii_uppercase();
-            let titled = std::str::from_utf8(titled).ok()?;
-            return lex.first_names.get(titled).copied();
-        }
-        let titled: String = first.to_uppercase().chain(chars).collect();
-        lex.first_names.get(titled.as_str()).copied()
-    })?
+    with_titlecase(word, |titled| lex.first_names.get(titled).copied())
 }
 
 /// The title word `word` (any case; for hyphenated words such as `Vice-President` the last part).
 pub fn title(word: &str) -> Option<TitleWord> {
+    if word.len() > MAX_WORD_BYTES {
+        return None;
+    }
     let lex = lexicon();
-    with_lower(word, |w| {
+    with_lowercase(word, |w| {
         lex.titles.get(w).copied().or_else(|| {
             let (_, last) = w.rsplit_once('-')?;
             lex.titles.get(last).copied()
         })
-    })?
+    })
 }
 
 /// True when `word` looks like a nationality (`Argentine`, `Uruguayan`, `Croat`) and is not a first name.
@@ -224,10 +199,12 @@ pub fn is_particle(word: &str) -> bool {
 
 /// Why `word` (any case) is never part of a name, if it is listed.
 pub fn non_name(word: &str) -> Option<NonNameClass> {
+    let word = word.trim_end_matches('.');
+    if word.len() > MAX_WORD_BYTES {
+        return None;
+    }
     let lex = lexicon();
-    with_lower(word.trim_end_matches('.'), |w| {
-        lex.non_names.get(w).copied()
-    })?
+    with_lowercase(word, |w| lex.non_names.get(w).copied())
 }
 
 #[cfg(test)]
