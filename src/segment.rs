@@ -20,13 +20,41 @@ pub struct Document<'t> {
 }
 
 /// A word, a number or one punctuation character.
+///
+/// Stored in 16 bytes (start, 32-bit length, kind) rather than a [`Span`] and a kind (24): tokens are
+/// most of the memory an annotation holds (about one per 5 bytes of text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Where it is.
-    pub span: Span,
+    start: usize,
+    len: u32,
     /// What it is.
     pub kind: TokenKind,
 }
+
+impl Token {
+    /// A token of `kind` at `span`; `span` must be shorter than 4 GiB (the tokenizer cuts longer
+    /// runs).
+    pub fn new(span: Span, kind: TokenKind) -> Token {
+        debug_assert!(span.len() <= MAX_TOKEN_BYTES);
+        Token {
+            start: span.start,
+            len: span.len() as u32,
+            kind,
+        }
+    }
+
+    /// Where it is.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start,
+            end: self.start + self.len as usize,
+        }
+    }
+}
+
+/// Longest token, in bytes: a longer run of word characters is cut into several tokens.
+const MAX_TOKEN_BYTES: usize = u32::MAX as usize;
 
 /// Token classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,15 +139,19 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
         }
         let start = within.start + i;
         if !is_word_char(c) {
-            out.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
+            out.push(Token::new(
+                Span::new(start, start + c.len_utf8()),
+                TokenKind::Punct,
+            ));
             continue;
         }
         let mut end = i + c.len_utf8();
         let mut has_letter = c.is_alphabetic();
         loop {
+            // Room for one more character and a joiner before the length limit.
+            if end - i > MAX_TOKEN_BYTES - 8 {
+                break;
+            }
             match chars.peek().copied() {
                 Some((j, d)) if is_word_char(d) => {
                     has_letter |= d.is_alphabetic();
@@ -147,10 +179,7 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
         } else {
             TokenKind::Number
         };
-        out.push(Token {
-            span: Span::new(start, within.start + end),
-            kind,
-        });
+        out.push(Token::new(Span::new(start, within.start + end), kind));
     }
 }
 
@@ -169,31 +198,31 @@ fn split_sentences(text: &str, paragraph: Span, tokens: &[Token], out: &mut Vec<
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        let c = t.span.text(text);
+        let c = t.span().text(text);
         if t.kind == TokenKind::Punct && matches!(c, "." | "!" | "?" | "\u{2026}") {
             let mut j = i + 1;
             while j < tokens.len()
                 && tokens[j].kind == TokenKind::Punct
-                && tokens[j].span.start == tokens[j - 1].span.end
-                && tokens[j].span.text(text).chars().all(is_closing)
+                && tokens[j].span().start == tokens[j - 1].span().end
+                && tokens[j].span().text(text).chars().all(is_closing)
             {
                 j += 1;
             }
             // A closing quote right after the punctuation belongs to this sentence.
-            let end = tokens[j - 1].span.end;
+            let end = tokens[j - 1].span().end;
             let next = tokens.get(j);
-            let spaced = next.is_some_and(|n| n.span.start > end);
+            let spaced = next.is_some_and(|n| n.span().start > end);
             let starts_sentence = next.is_some_and(|n| {
-                let f = n.span.text(text).chars().next().unwrap_or(' ');
+                let f = n.span().text(text).chars().next().unwrap_or(' ');
                 f.is_uppercase()
                     || f.is_ascii_digit()
                     || matches!(f, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '\u{00AB}')
             });
             let abbreviation =
-                c == "." && i > 0 && is_abbreviation(tokens[i - 1], text, t.span.start);
+                c == "." && i > 0 && is_abbreviation(tokens[i - 1], text, t.span().start);
             if spaced && starts_sentence && !abbreviation {
                 out.push(Span::new(start, end));
-                start = next.map_or(end, |n| n.span.start);
+                start = next.map_or(end, |n| n.span().start);
             }
             i = j;
             continue;
@@ -206,10 +235,10 @@ fn split_sentences(text: &str, paragraph: Span, tokens: &[Token], out: &mut Vec<
 }
 
 fn is_abbreviation(prev: Token, text: &str, period_at: usize) -> bool {
-    if prev.span.end != period_at || prev.kind != TokenKind::Word {
+    if prev.span().end != period_at || prev.kind != TokenKind::Word {
         return false;
     }
-    let w = prev.span.text(text);
+    let w = prev.span().text(text);
     let mut chars = w.chars();
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
@@ -222,6 +251,17 @@ mod tests {
 
     fn texts(text: &str, spans: &[Span]) -> Vec<String> {
         spans.iter().map(|s| s.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_are_compact_and_keep_their_spans() {
+        assert_eq!(
+            std::mem::size_of::<Token>(),
+            2 * std::mem::size_of::<usize>()
+        );
+        let span = Span::new(7, 19);
+        let token = Token::new(span, TokenKind::Word);
+        assert_eq!((token.span(), token.kind), (span, TokenKind::Word));
     }
 
     #[test]
@@ -251,7 +291,7 @@ mod tests {
     fn tokens_keep_inner_joiners() {
         let text = "Don't tell al-Assad: 1,990 people, U.S. troops, 3.5% at 10:30.";
         let doc = segment(text);
-        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.text(text)).collect();
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span().text(text)).collect();
         assert_eq!(
             words,
             [

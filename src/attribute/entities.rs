@@ -592,17 +592,17 @@ fn count_pronouns(doc: &Document, entities: &mut [Entity]) {
             && doc
                 .tokens
                 .get(tok - 1)
-                .is_some_and(|t| t.span.start >= span.end)
+                .is_some_and(|t| t.span().start >= span.end)
         {
-            tok = doc.tokens.partition_point(|t| t.span.start < span.end);
+            tok = doc.tokens.partition_point(|t| t.span().start < span.end);
         } else {
-            while tok < doc.tokens.len() && doc.tokens[tok].span.start < span.end {
+            while tok < doc.tokens.len() && doc.tokens[tok].span().start < span.end {
                 tok += 1;
             }
         }
         let mut j = tok;
-        while j < doc.tokens.len() && doc.tokens[j].span.start < limit && j < tok + 60 {
-            let w = doc.tokens[j].span.text(text);
+        while j < doc.tokens.len() && doc.tokens[j].span().start < limit && j < tok + 60 {
+            let w = doc.tokens[j].span().text(text);
             let vote = match w {
                 "he" | "He" | "him" | "his" | "His" | "himself" => Some(true),
                 "she" | "She" | "her" | "Her" | "herself" => Some(false),

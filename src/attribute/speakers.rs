@@ -123,7 +123,7 @@ pub fn attribute(doc: &Document, scan: &QuoteScan, people: &mut Vec<Person>) -> 
                     // A gendered name the article gives just before wins over older people.
                     let at = ctx
                         .tokens
-                        .partition_point(|t| t.span.start < f.source.span.start);
+                        .partition_point(|t| t.span().start < f.source.span.start);
                     let named = f
                         .source
                         .gender
@@ -213,8 +213,8 @@ impl<'d, 't> Ctx<'d, 't> {
         let inside: Vec<(usize, usize)> = quotes
             .iter()
             .map(|q| {
-                let a = tokens.partition_point(|t| t.span.start < q.outer.start);
-                let b = tokens.partition_point(|t| t.span.start < q.outer.end);
+                let a = tokens.partition_point(|t| t.span().start < q.outer.start);
+                let b = tokens.partition_point(|t| t.span().start < q.outer.end);
                 (a, b)
             })
             .collect();
@@ -234,7 +234,7 @@ impl<'d, 't> Ctx<'d, 't> {
     }
 
     fn word(&self, i: usize) -> &'t str {
-        self.tokens[i].span.text(self.text)
+        self.tokens[i].span().text(self.text)
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
@@ -275,8 +275,8 @@ impl<'d, 't> Ctx<'d, 't> {
     /// Token range of the paragraph holding quote `qi`.
     fn paragraph_tokens(&self, paragraph: usize) -> (usize, usize) {
         let p = self.doc.paragraphs[paragraph];
-        let a = self.tokens.partition_point(|t| t.span.start < p.start);
-        let b = self.tokens.partition_point(|t| t.span.start < p.end);
+        let a = self.tokens.partition_point(|t| t.span().start < p.start);
+        let b = self.tokens.partition_point(|t| t.span().start < p.end);
         (a, b)
     }
 
@@ -286,12 +286,12 @@ impl<'d, 't> Ctx<'d, 't> {
             "!" | "?" | "\u{2026}" => true,
             // `(R-Fla.) said`: a period right before a closing parenthesis ends an abbreviation
             "." if self.is(i + 1, ")")
-                && self.tokens[i + 1].span.start == self.tokens[i].span.end =>
+                && self.tokens[i + 1].span().start == self.tokens[i].span().end =>
             {
                 false
             }
             "." => {
-                !(i > 0 && self.tokens[i - 1].span.end == self.tokens[i].span.start && {
+                !(i > 0 && self.tokens[i - 1].span().end == self.tokens[i].span().start && {
                     let w = self.word(i - 1);
                     let single = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
                     single || cues::honorific(w).is_some() || w.contains('.') || w == "St"
@@ -459,7 +459,7 @@ fn quote_source_verb(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     }
     (j < hi && ctx.is_cue(j)).then(|| Found {
         source: src,
-        cue: Some(ctx.tokens[j].span),
+        cue: Some(ctx.tokens[j].span()),
     })
 }
 
@@ -473,7 +473,7 @@ fn quote_verb_source(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     let (src, _) = source::forward(ctx, i + 1, hi)?;
     Some(Found {
         source: src,
-        cue: Some(ctx.tokens[i].span),
+        cue: Some(ctx.tokens[i].span()),
     })
 }
 
@@ -492,7 +492,7 @@ fn dash_source(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     let ends = next >= hi || matches!(ctx.word(next), "," | "." | "(");
     (src.kind == SourceKind::Name && ends).then(|| Found {
         source: src,
-        cue: Some(ctx.tokens[dash_at].span),
+        cue: Some(ctx.tokens[dash_at].span()),
     })
 }
 
@@ -511,7 +511,7 @@ fn source_verb_quote(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
         if let Some(src) = source_of_verb(ctx, lo, v, hi) {
             return Some(Found {
                 source: src,
-                cue: Some(ctx.tokens[v].span),
+                cue: Some(ctx.tokens[v].span()),
             });
         }
     }
@@ -592,8 +592,8 @@ fn according_to_within(ctx: &Ctx, (lo, hi): (usize, usize)) -> Option<Found> {
                 return Some(Found {
                     source: src,
                     cue: Some(Span::new(
-                        ctx.tokens[k].span.start,
-                        ctx.tokens[k + 1].span.end,
+                        ctx.tokens[k].span().start,
+                        ctx.tokens[k + 1].span().end,
                     )),
                 });
             }
@@ -610,7 +610,7 @@ fn verb_later_in_sentence(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found
         source::backward(ctx, lo, v).or_else(|| source::forward(ctx, v + 1, hi).map(|(s, _)| s))?;
     Some(Found {
         source: src,
-        cue: Some(ctx.tokens[v].span),
+        cue: Some(ctx.tokens[v].span()),
     })
 }
 
@@ -619,18 +619,18 @@ fn name_colon(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     let (lo, hi) = ctx.left(qi);
     let colon = (lo..hi).find(|&k| ctx.is(k, ":") && !ctx.quoted[k])?;
     let src = source::backward(ctx, lo, colon)?;
-    let at_start = src.kind == SourceKind::Name && src.span.start == ctx.tokens[lo].span.start;
+    let at_start = src.kind == SourceKind::Name && src.span.start == ctx.tokens[lo].span().start;
     // A digest line: `Topic sentence - Philip Bump: “…”`, the source between a dash and a colon
     // right before the quote.
     let after_dash = matches!(src.kind, SourceKind::Name | SourceKind::Description)
         && (colon + 1..hi).all(|k| !ctx.is_word(k))
         && (lo..colon)
             .rev()
-            .find(|&k| ctx.tokens[k].span.end <= src.span.start)
+            .find(|&k| ctx.tokens[k].span().end <= src.span.start)
             .is_some_and(|k| matches!(ctx.word(k), "-" | "\u{2013}" | "\u{2014}"));
     (at_start || after_dash).then_some(Found {
         source: src,
-        cue: Some(ctx.tokens[colon].span),
+        cue: Some(ctx.tokens[colon].span()),
     })
 }
 
@@ -655,7 +655,7 @@ fn colon_block(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
         if let Some(src) = src {
             return Some(Found {
                 source: src,
-                cue: Some(ctx.tokens[v].span),
+                cue: Some(ctx.tokens[v].span()),
             });
         }
     }
@@ -663,7 +663,7 @@ fn colon_block(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
         source::backward(ctx, lo, colon).or_else(|| source::sentence_subject(ctx, lo, colon))?;
     Some(Found {
         source: src,
-        cue: Some(ctx.tokens[colon].span),
+        cue: Some(ctx.tokens[colon].span()),
     })
 }
 
@@ -715,7 +715,7 @@ fn previous_sentence_cue(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found>
     let src = source_of_verb(ctx, start, v, end)?;
     Some(Found {
         source: src,
-        cue: Some(ctx.tokens[v].span),
+        cue: Some(ctx.tokens[v].span()),
     })
 }
 

@@ -184,11 +184,11 @@ pub fn find(doc: &Document) -> Vec<PersonCandidate> {
     let mut roles = Vec::new();
     let mut tok = 0;
     for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
-        while tok < doc.tokens.len() && doc.tokens[tok].span.start < sentence.start {
+        while tok < doc.tokens.len() && doc.tokens[tok].span().start < sentence.start {
             tok += 1;
         }
         let first = tok;
-        while tok < doc.tokens.len() && doc.tokens[tok].span.end <= sentence.end {
+        while tok < doc.tokens.len() && doc.tokens[tok].span().end <= sentence.end {
             tok += 1;
         }
         scan_sentence(doc, sentence_idx, first, tok, &mut cores, &mut roles);
@@ -224,7 +224,7 @@ pub fn find(doc: &Document) -> Vec<PersonCandidate> {
 }
 
 fn word_text<'t>(doc: &Document<'t>, t: &Token) -> &'t str {
-    t.span.text(doc.text)
+    t.span().text(doc.text)
 }
 
 /// Builds the capitalized runs of one sentence (tokens `first..end`) and cuts them into cores.
@@ -273,7 +273,7 @@ fn scan_sentence(
             if !(matches!(s, Shape::Capitalized | Shape::Initial) || is_particle_here) {
                 break;
             }
-            let mut span = Span::new(t.span.start, t.span.start + stem.len());
+            let mut span = Span::new(t.span().start, t.span().start + stem.len());
             let mut next = j + 1;
             let abbreviated_title =
                 s == Shape::Capitalized && (is_title_word(stem).is_some() || is_suffix(stem));
@@ -282,10 +282,10 @@ fn scan_sentence(
                 // abbreviated title keeps the run going ("Mr. Smith", "Sen. Jones").
                 if let Some(p) = tokens.get(j + 1) {
                     if p.kind == TokenKind::Punct
-                        && p.span.start == t.span.end
+                        && p.span().start == t.span().end
                         && word_text(doc, p) == "."
                     {
-                        span.end = p.span.end;
+                        span.end = p.span().end;
                         next = j + 2;
                     }
                 }
@@ -345,9 +345,9 @@ fn role_at(doc: &Document, tokens: &[Token], i: usize) -> Option<PersonCandidate
             return None;
         }
     }
-    let span = Span::new(tokens[i + 1].span.start, tokens[last].span.end);
+    let span = Span::new(tokens[i + 1].span().start, tokens[last].span().end);
     Some(PersonCandidate {
-        span: Span::new(t.span.start, tokens[last].span.end),
+        span: Span::new(t.span().start, tokens[last].span().end),
         kind: CandidateKind::Role,
         title: Some(span),
         gender: None,
@@ -390,7 +390,8 @@ fn cut_run(
         let last = segment[segment.len() - 1];
         let mut next_token = last.1 + 1;
         // The period of a final initial was taken into the span.
-        while next_token < doc.tokens.len() && doc.tokens[next_token].span.end <= last.0.span.end {
+        while next_token < doc.tokens.len() && doc.tokens[next_token].span().end <= last.0.span.end
+        {
             next_token += 1;
         }
         Core {
@@ -465,7 +466,7 @@ fn cut_run(
     // "foreign minister X", "the team's coach, X".
     if title.is_none() && start == 0 {
         let mut b = run[0].1;
-        if b > sentence_first && doc.tokens[b - 1].span.text(text) == "," {
+        if b > sentence_first && doc.tokens[b - 1].span().text(text) == "," {
             b -= 1;
         }
         if b > sentence_first {
@@ -480,7 +481,7 @@ fn cut_run(
                         } else {
                             tw.class
                         };
-                        title = Some((t.span, tw.gender, class));
+                        title = Some((t.span(), tw.gender, class));
                     }
                 }
             }
@@ -602,7 +603,7 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
         let n = core.words.len();
         let closes = |k: usize| {
             doc.tokens.get(k).is_some_and(|t| {
-                let w = t.span.text(text);
+                let w = t.span().text(text);
                 matches!(w, "," | "." | ";" | ")") || AFTER_VERBS.contains(&w)
             })
         };
@@ -641,7 +642,7 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
                 continue;
             }
             let after_by = core.first_token > 0
-                && doc.tokens[core.first_token - 1].span.text(text) == "by"
+                && doc.tokens[core.first_token - 1].span().text(text) == "by"
                 && n <= 3;
             if after_by
                 || context_follows(doc, core.next_token)
@@ -657,7 +658,10 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             }
         } else if core.words[0].shape == Shape::Capitalized
             && core.first_token > 0
-            && matches!(doc.tokens[core.first_token - 1].span.text(text), "(" | ",")
+            && matches!(
+                doc.tokens[core.first_token - 1].span().text(text),
+                "(" | ","
+            )
             && score_follows(doc, core.next_token)
         {
             // A scorer in a results line: "(Kirsten 18th, Ramelow 56th)".
@@ -668,12 +672,13 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
     for core in cores.iter_mut() {
         let after_article = core.first_token > 0 && {
             let t = doc.tokens[core.first_token - 1];
-            matches!(t.span.text(text), "the" | "The" | "a" | "an")
+            matches!(t.span().text(text), "the" | "The" | "a" | "an")
         };
         // "as The Velvet Underground": a capitalized article inside a sentence starts a title.
-        let inner_the =
-            core.first_token > 1 && doc.tokens[core.first_token - 1].span.text(text) == "The" && {
-                let w = doc.tokens[core.first_token - 2].span.text(text);
+        let inner_the = core.first_token > 1
+            && doc.tokens[core.first_token - 1].span().text(text) == "The"
+            && {
+                let w = doc.tokens[core.first_token - 2].span().text(text);
                 w.chars().next().is_some_and(char::is_lowercase)
             };
         if inner_the && core.cue != Some(Cue::Title)
@@ -792,7 +797,7 @@ fn action_follows(doc: &Document, core: &Core) -> bool {
     if text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s") {
         return true;
     }
-    let word = |k: usize| doc.tokens.get(k).map(|t| t.span.text(text));
+    let word = |k: usize| doc.tokens.get(k).map(|t| t.span().text(text));
     let past = |w: &str| {
         w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
             || IRREGULAR_PAST.contains(&w)
@@ -824,19 +829,19 @@ fn is_score(word: &str) -> bool {
 /// Numbers then `,`, `)`, `;` or `and` after a name: a results line ("Hassan Ahmed 53, …").
 fn score_follows(doc: &Document, next: usize) -> bool {
     let mut k = next;
-    while k < doc.tokens.len() && k < next + 4 && is_score(doc.tokens[k].span.text(doc.text)) {
+    while k < doc.tokens.len() && k < next + 4 && is_score(doc.tokens[k].span().text(doc.text)) {
         k += 1;
     }
     k > next
         && doc
             .tokens
             .get(k)
-            .is_some_and(|t| matches!(t.span.text(doc.text), "," | ")" | ";" | "and" | "pen"))
+            .is_some_and(|t| matches!(t.span().text(doc.text), "," | ")" | ";" | "and" | "pen"))
 }
 
 /// A country in brackets or a results line after a name: "Katja Seizinger (Germany) 180".
 fn table_follows(doc: &Document, next: usize) -> bool {
-    let word = |k: usize| doc.tokens.get(k).map(|t| t.span.text(doc.text));
+    let word = |k: usize| doc.tokens.get(k).map(|t| t.span().text(doc.text));
     if word(next) == Some("(") {
         let mut k = next + 1;
         while k < next + 5
@@ -865,12 +870,12 @@ fn only_list_glue(doc: &Document, from: usize, to: usize) -> bool {
         && to - from <= 2
         && doc.tokens[from..to]
             .iter()
-            .all(|t| matches!(t.span.text(doc.text), "," | "and" | "&" | ";"))
+            .all(|t| matches!(t.span().text(doc.text), "," | "and" | "&" | ";"))
 }
 
 /// A reporting verb, ", who", or an age (", 42,") right after the name.
 fn context_follows(doc: &Document, next: usize) -> bool {
-    let word = |k: usize| doc.tokens.get(k).map(|t| t.span.text(doc.text));
+    let word = |k: usize| doc.tokens.get(k).map(|t| t.span().text(doc.text));
     match word(next) {
         Some(w) if AFTER_VERBS.contains(&w) => true,
         Some(",") => match word(next + 1) {
@@ -891,7 +896,7 @@ fn context_follows(doc: &Document, next: usize) -> bool {
 fn role_after_comma(doc: &Document, from: usize) -> bool {
     for k in from..(from + 5).min(doc.tokens.len()) {
         let t = doc.tokens[k];
-        let w = t.span.text(doc.text);
+        let w = t.span().text(doc.text);
         if t.kind != TokenKind::Word {
             return false;
         }

@@ -395,12 +395,13 @@ impl<'d, 't> Context<'d, 't> {
         let mut last_sentence = usize::MAX;
         let mut last_paragraph = usize::MAX;
         for (i, t) in doc.tokens.iter().enumerate() {
-            while sentence + 1 < doc.sentences.len() && doc.sentences[sentence].end <= t.span.start
+            while sentence + 1 < doc.sentences.len()
+                && doc.sentences[sentence].end <= t.span().start
             {
                 sentence += 1;
             }
             while paragraph + 1 < doc.paragraphs.len()
-                && doc.paragraphs[paragraph].end <= t.span.start
+                && doc.paragraphs[paragraph].end <= t.span().start
             {
                 paragraph += 1;
             }
@@ -419,7 +420,7 @@ impl<'d, 't> Context<'d, 't> {
             while end < doc.tokens.len() && info[end].sentence == info[start].sentence {
                 let t = doc.tokens[end];
                 if t.kind == TokenKind::Word {
-                    let w = t.span.text(text);
+                    let w = t.span().text(text);
                     has_lower |= w.chars().any(char::is_lowercase);
                     has_upper |= w.chars().any(char::is_uppercase);
                 }
@@ -438,7 +439,7 @@ impl<'d, 't> Context<'d, 't> {
     }
 
     fn word(&self, i: usize) -> &'t str {
-        self.doc.tokens[i].span.text(self.doc.text)
+        self.doc.tokens[i].span().text(self.doc.text)
     }
 
     fn same_sentence(&self, a: usize, b: usize) -> bool {
@@ -476,7 +477,7 @@ impl<'d, 't> Context<'d, 't> {
     /// The index of the token that ends at `end`, searching forward from `from`.
     fn token_ending_at(&self, from: usize, end: usize) -> Option<usize> {
         let mut j = from;
-        while j < self.doc.tokens.len() && self.token(j).span.end < end {
+        while j < self.doc.tokens.len() && self.token(j).span().end < end {
             j += 1;
         }
         (j < self.doc.tokens.len()).then_some(j)
@@ -485,10 +486,10 @@ impl<'d, 't> Context<'d, 't> {
     /// A known place, in its usual case, that starts at token `i` and ends at a token end.
     fn known_place_at(&self, i: usize) -> Option<(usize, &'static Entry)> {
         let t = *self.doc.tokens.get(i)?;
-        let (end, entry) = gazetteer().longest_at(self.doc.text, t.span.start)?;
+        let (end, entry) = gazetteer().longest_at(self.doc.text, t.span().start)?;
         entry.kind?;
         let last = self.token_ending_at(i, end)?;
-        (self.token(last).span.end == end && &self.doc.text[t.span.start..end] == entry.name)
+        (self.token(last).span().end == end && &self.doc.text[t.span().start..end] == entry.name)
             .then_some((last, entry))
     }
 }
@@ -508,7 +509,7 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
             continue;
         }
         if acronyms.contains(cx.word(i)) {
-            out.push(unknown(&cx, cx.token(i).span, "acronym"));
+            out.push(unknown(&cx, cx.token(i).span(), "acronym"));
             i += 1;
             continue;
         }
@@ -522,7 +523,7 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
         }
         match gazetteer_match(&cx, i) {
             Match::Place(first, last, entry, rule) => {
-                let span = Span::new(cx.token(first).span.start, name_end(&cx, last, entry));
+                let span = Span::new(cx.token(first).span().start, name_end(&cx, last, entry));
                 if out.last().is_some_and(|p| p.span.overlaps(span)) {
                     out.pop();
                 }
@@ -531,7 +532,8 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
             }
             Match::Skip(last) => i = last + 1,
             Match::Organisation(name_last, last) => {
-                organisations.insert(&text[cx.token(i).span.start..cx.token(name_last).span.end]);
+                organisations
+                    .insert(&text[cx.token(i).span().start..cx.token(name_last).span().end]);
                 i = last + 1;
             }
             Match::None => {
@@ -560,7 +562,7 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
 fn sports_teams<'t>(cx: &Context<'_, 't>, found: &[PlaceCandidate]) -> FastSet<&'t str> {
     let text = cx.doc.text;
     let mut teams = FastSet::default();
-    let token_at = |offset: usize| cx.doc.tokens.partition_point(|t| t.span.start < offset);
+    let token_at = |offset: usize| cx.doc.tokens.partition_point(|t| t.span().start < offset);
     for pair in found.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let playable = |p: &PlaceCandidate| {
@@ -642,18 +644,18 @@ fn candidate(span: Span, entry: &Entry, rule: &'static str) -> PlaceCandidate {
 /// Where a place name ends: before a possessive `'s` that shares its token.
 fn name_end(cx: &Context, last: usize, entry: &Entry) -> usize {
     let t = cx.token(last);
-    let w = t.span.text(cx.doc.text);
+    let w = t.span().text(cx.doc.text);
     for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if entry
                 .name
                 .ends_with(stem.rsplit(' ').next().unwrap_or(stem))
             {
-                return t.span.start + stem.len();
+                return t.span().start + stem.len();
             }
         }
     }
-    t.span.end
+    t.span().end
 }
 
 /// Is the gazetteer name at token `i` a place here?
@@ -666,14 +668,14 @@ fn gazetteer_match(cx: &Context, i: usize) -> Match {
             if entry.kind.is_none() {
                 return Match::Skip(last);
             }
-            let written = &text[cx.token(i).span.start..cx.token(last).span.end];
+            let written = &text[cx.token(i).span().start..cx.token(last).span().end];
             let exact = written == entry.name;
             if exact || cx.info[i].all_caps_sentence || is_dateline_start(cx, i, last) {
                 return judge(cx, i, last, entry, !exact);
             }
         }
     }
-    let start = cx.token(i).span.start;
+    let start = cx.token(i).span().start;
     let Some((end, entry)) = gazetteer().longest_at(text, start) else {
         return Match::None;
     };
@@ -682,8 +684,8 @@ fn gazetteer_match(cx: &Context, i: usize) -> Match {
     };
     // The name must end at a token end, or before a possessive.
     let last_token = cx.token(last);
-    if last_token.span.end != end {
-        let rest = &text[end..last_token.span.end];
+    if last_token.span().end != end {
+        let rest = &text[end..last_token.span().end];
         if !matches!(rest, "'s" | "\u{2019}s" | "'" | "\u{2019}") {
             return Match::None;
         }
@@ -696,7 +698,7 @@ fn gazetteer_match(cx: &Context, i: usize) -> Match {
 
 /// The longest name written in capitals over whole tokens from token `i` (`NEW YORK`).
 fn capitals_at(cx: &Context, i: usize) -> Option<(usize, &'static Entry)> {
-    let start = cx.token(i).span.start;
+    let start = cx.token(i).span().start;
     let mut last = i;
     while let Some(nx) = cx.next(last) {
         if nx - i >= MAX_NAME_WORDS || cx.token(nx).kind == TokenKind::Number {
@@ -705,7 +707,7 @@ fn capitals_at(cx: &Context, i: usize) -> Option<(usize, &'static Entry)> {
         last = nx;
     }
     (i..=last).rev().find_map(|j| {
-        let written = &cx.doc.text[start..cx.token(j).span.end];
+        let written = &cx.doc.text[start..cx.token(j).span().end];
         if written.chars().any(char::is_lowercase) {
             return None;
         }
@@ -907,7 +909,7 @@ fn unknown_place_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
         // In an ALL-CAPS line only a date after the name tells a dateline from a headline.
         let dated = last + 1 < n && cx.token(last + 1).kind == TokenKind::Number;
         if is_dateline_start(cx, i, last) && (dated || !cx.info[i].all_caps_sentence) {
-            let span = Span::new(cx.token(i).span.start, cx.token(last).span.end);
+            let span = Span::new(cx.token(i).span().start, cx.token(last).span().end);
             return Some((last, unknown(cx, span, "dateline")));
         }
         return None;
@@ -942,7 +944,7 @@ fn unknown_place_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
     }) {
         return None;
     }
-    let span = Span::new(cx.token(i).span.start, cx.token(last).span.end);
+    let span = Span::new(cx.token(i).span().start, cx.token(last).span().end);
     Some((last, unknown(cx, span, "town-comma-region")))
 }
 
@@ -1021,7 +1023,7 @@ fn facility_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
     if end == head && cx.next(head).is_some_and(|f| cx.word(f) == "for") {
         return None;
     }
-    let span = Span::new(cx.token(i).span.start, cx.token(end).span.end);
+    let span = Span::new(cx.token(i).span().start, cx.token(end).span().end);
     Some((end, unknown(cx, span, "facility")))
 }
 

@@ -147,14 +147,14 @@ impl<'p, 't> Registry<'p, 't> {
         // (`Donald Trump` when the detector missed it, `New Hampshire`, `Trump Tower`); an
         // honorific or a capitalized function word is fine (`Mr. Ribeiro`, `But Ribeiro`).
         let name_part = |t: &Token| {
-            let w = t.span.text(text);
+            let w = t.span().text(text);
             t.kind == TokenKind::Word
                 && w.starts_with(char::is_uppercase)
                 && cues::honorific(w).is_none()
                 && names::non_name(w) != Some(NonNameClass::Function)
         };
         let joined = |left: &Token, right: &Token| {
-            text[left.span.end..right.span.start]
+            text[left.span().end..right.span().start]
                 .chars()
                 .all(|c| c == ' ' || c == '-')
         };
@@ -162,16 +162,16 @@ impl<'p, 't> Registry<'p, 't> {
             if token.kind != TokenKind::Word {
                 continue;
             }
-            let word = token.span.text(text);
+            let word = token.span().text(text);
             let (stem, span) = match word
                 .strip_suffix("'s")
                 .or_else(|| word.strip_suffix("\u{2019}s"))
             {
                 Some(stem) => (
                     stem,
-                    Span::new(token.span.start, token.span.start + stem.len()),
+                    Span::new(token.span().start, token.span().start + stem.len()),
                 ),
-                None => (word, token.span),
+                None => (word, token.span()),
             };
             let Some(&id) = surnames.get(stem).and_then(|ids| ids.first()) else {
                 continue;

@@ -139,7 +139,7 @@ fn is_name_token(ctx: &Ctx, i: usize) -> bool {
     // The period of an initial or an abbreviated title: "D." "Mr."
     w == "."
         && i > 0
-        && ctx.tokens[i - 1].span.end == ctx.tokens[i].span.start
+        && ctx.tokens[i - 1].span().end == ctx.tokens[i].span().start
         && ctx.is_word(i - 1)
         && {
             let p = ctx.word(i - 1);
@@ -181,7 +181,7 @@ pub(super) fn gendered_name_before(
         });
         if tells == Some(gender) {
             let (src, _) = forward(ctx, k, at)?;
-            return (src.kind == SourceKind::Name && src.span.end > ctx.tokens[k].span.end)
+            return (src.kind == SourceKind::Name && src.span.end > ctx.tokens[k].span().end)
                 .then_some(src);
         }
     }
@@ -189,7 +189,7 @@ pub(super) fn gendered_name_before(
 }
 
 fn span_of(ctx: &Ctx, a: usize, b: usize) -> Span {
-    Span::new(ctx.tokens[a].span.start, ctx.tokens[b - 1].span.end)
+    Span::new(ctx.tokens[a].span().start, ctx.tokens[b - 1].span().end)
 }
 
 fn is_preposition(w: &str) -> bool {
@@ -335,10 +335,10 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
     {
         // "former Sen. Evan Bayh": the modifier joins the name or role after it.
         let (src, next) = forward(ctx, i + 1, hi)?;
-        if src.kind == SourceKind::Pronoun || src.span.start != ctx.tokens[i + 1].span.start {
+        if src.kind == SourceKind::Pronoun || src.span.start != ctx.tokens[i + 1].span().start {
             return None;
         }
-        let span = Span::new(ctx.tokens[i].span.start, src.span.end);
+        let span = Span::new(ctx.tokens[i].span().start, src.span.end);
         return Some((Source { span, ..src }, next));
     }
     if let Some(kind) = cues::subject_pronoun(w) {
@@ -351,7 +351,7 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
         }
         return Some((
             Source {
-                span: ctx.tokens[i].span,
+                span: ctx.tokens[i].span(),
                 kind: SourceKind::Pronoun,
                 gender,
             },
@@ -528,7 +528,7 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
     let w = ctx.word(last);
     if w == "who" {
         return Some(Source {
-            span: ctx.tokens[last].span,
+            span: ctx.tokens[last].span(),
             kind: SourceKind::Relative,
             gender: None,
         });
@@ -539,7 +539,7 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
             PronounKind::Other => None,
         };
         return Some(Source {
-            span: ctx.tokens[last].span,
+            span: ctx.tokens[last].span(),
             kind: SourceKind::Pronoun,
             gender,
         });
