@@ -1,23 +1,21 @@
 //! The place gazetteer: countries, regions, states, cities, landmarks and features, matched over the
-//! text by one case-sensitive `aho-corasick` automaton
-//! (ALL-CAPS text is looked up by whole names in a map of capitalized names).
+//! text case-sensitively by the longest name that starts at a given offset (ALL-CAPS text is looked
+//! up by whole names in a map of capitalized names).
 //!
-//! Owns the place data files and the automaton built from them:
+//! Owns the place data files and the index built from them:
 //! - `places.tsv`, generated from GeoNames by `scripts/gen_places.py` (countries, continents, US
 //!   states, cities with 50 000 people or more);
 //! - `places_extra.tsv`, hand-made: world regions, first-level regions, landmarks, seas, rivers,
 //!   mountains, English short forms and exonyms (`U.S.`, `Britain`, `Kiev`); it wins over
 //!   `places.tsv` for a name both hold;
 //! - `place_blockers.tsv`, hand-made: organisations whose names contain a place (`Washington Post`);
-//!   they are in the automaton so that leftmost-longest matching swallows the place inside them;
+//!   they are in the index so that longest-name matching swallows the place inside them;
 //! - `places_ambiguous.tsv`, hand-made: place names that are also words or people's names.
 //!
 //! It deliberately does not decide whether a match is a place in context; `detect::places` does.
 
 use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::annotations::PlaceKind;
 
@@ -54,12 +52,19 @@ pub struct Entry {
     pub ambiguity: Ambiguity,
 }
 
-/// The gazetteer: entries and the automaton whose pattern ids index them.
+/// Bytes of a name that key [`Gazetteer::lengths_by_start`].
+const START_BYTES: usize = 3;
+
+/// The gazetteer: entries, found by name.
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
     index: FastMap<&'static str, usize>,
-    automaton: AhoCorasick,
+    /// For the first [`START_BYTES`] bytes of names (the whole name when shorter), the entries whose
+    /// names start so, longest name first: a lookup at an offset compares only those. Building this
+    /// takes a fraction of what an automaton over the names does, which matters for the first
+    /// annotation in a browser.
+    entries_by_start: FastMap<&'static [u8], Box<[u32]>>,
     /// Names in ASCII capitals (`NEW YORK`), built on the first ALL-CAPS lookup.
     capitals: OnceLock<FastMap<String, usize>>,
 }
@@ -155,15 +160,25 @@ fn build() -> Gazetteer {
             }
         }
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(entries.iter().map(|e| e.name))
-        .expect("checked by lexicon tests");
+    let mut by_start: FastMap<&'static [u8], Vec<u32>> = FastMap::default();
+    for (i, e) in (0u32..).zip(&entries) {
+        let name = e.name.as_bytes();
+        by_start
+            .entry(&name[..name.len().min(START_BYTES)])
+            .or_default()
+            .push(i);
+    }
+    let entries_by_start = by_start
+        .into_iter()
+        .map(|(start, mut ids)| {
+            ids.sort_unstable_by_key(|&i| std::cmp::Reverse(entries[i as usize].name.len()));
+            (start, ids.into_boxed_slice())
+        })
+        .collect();
     Gazetteer {
         entries,
         index,
-        automaton,
+        entries_by_start,
         capitals: OnceLock::new(),
     }
 }
@@ -173,9 +188,21 @@ impl Gazetteer {
     /// Returns the end offset and the entry. Costs at most the length of the longest name, so
     /// calling it at every token is linear.
     pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &Entry)> {
-        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        let found = self.automaton.find(input)?;
-        Some((found.end(), &self.entries[found.pattern().as_usize()]))
+        let rest = text.as_bytes().get(at..)?;
+        // Names of `START_BYTES` or more bytes first: every one is longer than the shorter names.
+        for start_len in (1..=START_BYTES.min(rest.len())).rev() {
+            let Some(ids) = self.entries_by_start.get(&rest[..start_len]) else {
+                continue;
+            };
+            // Names are distinct, so the first that fits is the longest.
+            for &i in ids.iter() {
+                let entry = &self.entries[i as usize];
+                if rest.starts_with(entry.name.as_bytes()) {
+                    return Some((at + entry.name.len(), entry));
+                }
+            }
+        }
+        None
     }
 
     /// The entry whose name, written in ASCII capitals, is `written` (`LONDON`, `NEW YORK`).
@@ -280,6 +307,27 @@ mod tests {
         assert_eq!(
             gazetteer().get("Jordan").unwrap().ambiguity,
             Ambiguity::Person
+        );
+    }
+
+    #[test]
+    fn every_name_is_found_as_itself_at_any_offset() {
+        let g = gazetteer();
+        for e in &g.entries {
+            let text = format!("\u{201C}{} x", e.name);
+            let at = '\u{201C}'.len_utf8();
+            let (end, found) = g.longest_at(&text, at).expect(e.name);
+            assert_eq!((&text[at..end], found.name), (e.name, e.name));
+        }
+        check(
+            "US troops",
+            Some(("US", "United States", Some(PlaceKind::Country), "US")),
+        );
+        check("", None);
+        assert!(g.longest_at("London", 99).is_none());
+        assert!(
+            g.longest_at("\u{201C}London", 1).is_none(),
+            "inside a character"
         );
     }
 
