@@ -64,7 +64,7 @@ pub struct Gazetteer {
     /// names start so, longest name first: a lookup at an offset compares only those. Building this
     /// takes a fraction of what an automaton over the names does, which matters for the first
     /// annotation in a browser.
-    entries_by_start: FastMap<&'static [u8], Box<[u32]>>,
+    entries_by_start: FastMap<&'static [u8], Vec<u32>>,
     /// Names in ASCII capitals (`NEW YORK`), built on the first ALL-CAPS lookup.
     capitals: OnceLock<FastMap<String, usize>>,
 }
@@ -160,21 +160,19 @@ fn build() -> Gazetteer {
             }
         }
     }
-    let mut by_start: FastMap<&'static [u8], Vec<u32>> = FastMap::default();
+    let mut entries_by_start: FastMap<&'static [u8], Vec<u32>> = FastMap::default();
     for (i, e) in (0u32..).zip(&entries) {
         let name = e.name.as_bytes();
-        by_start
+        let ids = entries_by_start
             .entry(&name[..name.len().min(START_BYTES)])
-            .or_default()
-            .push(i);
+            .or_default();
+        // Kept longest first by inserting in place: the lists are short.
+        let at = ids
+            .iter()
+            .position(|&j| entries[j as usize].name.len() < name.len())
+            .unwrap_or(ids.len());
+        ids.insert(at, i);
     }
-    let entries_by_start = by_start
-        .into_iter()
-        .map(|(start, mut ids)| {
-            ids.sort_unstable_by_key(|&i| std::cmp::Reverse(entries[i as usize].name.len()));
-            (start, ids.into_boxed_slice())
-        })
-        .collect();
     Gazetteer {
         entries,
         index,
