@@ -507,15 +507,41 @@ fn verbs_before<'c>(ctx: &'c Ctx, lo: usize, hi: usize) -> impl Iterator<Item = 
 /// `Smith thanked them, saying “…”` / `was asked by Smith whether “…”`.
 fn source_verb_quote(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found> {
     let (lo, hi) = ctx.left(qi);
+    let mut weak = None;
     for v in verbs_before(ctx, lo, hi).take(3) {
         if let Some(src) = source_of_verb(ctx, lo, v, hi) {
-            return Some(Found {
+            let found = Found {
                 source: src,
                 cue: Some(ctx.tokens[v].span()),
-            });
+            };
+            // "A source said the areas … suggested “…”": an outer report names the speaker.
+            if is_thing(ctx, src) {
+                weak = weak.or(Some(found));
+                continue;
+            }
+            return Some(found);
         }
     }
-    None
+    weak
+}
+
+/// A description with no sign of a person or source in it (`the areas`, `one day`): what a verb's
+/// subject can be but a speaker hardly is. Signs: a role or source noun, a capitalized word (`the
+/// Wisconsin Republican`), an agent noun (`the heckler`, `the investor`).
+fn is_thing(ctx: &Ctx, src: Source) -> bool {
+    let person_like = |w: &str| {
+        cues::role_noun(w).is_some()
+            || w.starts_with(char::is_uppercase)
+            || ["er", "ers", "or", "ors", "ist", "ists"]
+                .iter()
+                .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
+    };
+    src.kind == SourceKind::Description
+        && !src
+            .span
+            .text(ctx.text)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(person_like)
 }
 
 /// `“…,” said Smith, adding that “…”`: a participle cue (`, adding`) after the previous quote of
@@ -1018,5 +1044,37 @@ mod tests {
         let quotes = attribute(&doc, &scan, &mut people);
         let who = quotes[1].speaker.map(|id| people[id].name.as_str());
         assert_eq!(who, Some("Ann Lee"));
+    }
+
+    #[test]
+    fn a_role_after_before_is_the_subject_of_its_clause() {
+        check(
+            "He left months before its senior vice president boasted of “a million dollars” spent.",
+            &["source-verb-quote: its senior vice president <- a million dollars"],
+        );
+        check(
+            "Ann Lee praised him as a “decent man” hours after the staffer was charged.",
+            &["source-verb-quote: Ann Lee <- decent man"],
+        );
+    }
+
+    #[test]
+    fn an_outer_report_wins_over_a_thing_as_subject() {
+        check(
+            "A source said the areas that were hacked suggested the intruders sought “economic intelligence.”",
+            &["source-verb-quote: A source <- economic intelligence."],
+        );
+        check(
+            "The heckler yelled “You suck!” at him.",
+            &["source-verb-quote: The heckler <- You suck!"],
+        );
+    }
+
+    #[test]
+    fn a_contracted_pronoun_is_a_source() {
+        check(
+            "Since then he's said at every stop: “It's about us.”",
+            &["source-verb-quote: he's <- It's about us."],
+        );
     }
 }

@@ -97,6 +97,11 @@ pub enum PronounKind {
 
 /// When `word` is a subject pronoun that can be a quote's source, what it tells.
 pub fn subject_pronoun(word: &str) -> Option<PronounKind> {
+    // "he's said", "she’d told", "they've argued": the pronoun before a contracted auxiliary.
+    let word = ["'s", "'d", "'ve", "\u{2019}s", "\u{2019}d", "\u{2019}ve"]
+        .iter()
+        .find_map(|end| word.strip_suffix(end))
+        .unwrap_or(word);
     match word {
         "he" | "He" | "HE" => Some(PronounKind::Personal(Gender::Male)),
         "she" | "She" | "SHE" => Some(PronounKind::Personal(Gender::Female)),

@@ -252,6 +252,8 @@ fn skip_prepositional_phrases(ctx: &Ctx, lo: usize, mut end: usize) -> usize {
             k -= 1;
         }
         match found {
+            // "months before its senior vice president boasted": a clause whose subject is a role.
+            Some(p) if starts_clause_with_role(ctx, p, end) => break,
             Some(p) if p + 1 < end || matches!(ctx.word(p), "earlier" | "later") => {
                 end = skip_fillers_back(ctx, lo, p);
             }
@@ -259,6 +261,20 @@ fn skip_prepositional_phrases(ctx: &Ctx, lo: usize, mut end: usize) -> usize {
         }
     }
     end
+}
+
+/// True when tokens `p..end` are a time conjunction and a role-noun phrase that is the subject of
+/// the active verb after them (`before the senator said`), not a phrase to skip (`after the
+/// meeting`, or `after the staffer was charged`, where the staffer did not speak).
+fn starts_clause_with_role(ctx: &Ctx, p: usize, end: usize) -> bool {
+    matches!(ctx.word(p), "before" | "after" | "since")
+        && p + 2 < end
+        && cues::is_determiner(ctx.word(p + 1))
+        && cues::role_noun(ctx.word(end - 1)).is_some()
+        && !matches!(
+            ctx.word(end),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        )
 }
 
 /// The subject at the head of the sentence that holds the verb at `v`, after an introductory phrase
