@@ -294,7 +294,10 @@ impl<'d, 't> Ctx<'d, 't> {
                 !(i > 0 && self.tokens[i - 1].span().end == self.tokens[i].span().start && {
                     let w = self.word(i - 1);
                     let single = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-                    single || cues::honorific(w).is_some() || w.contains('.') || w == "St"
+                    single
+                        || cues::honorific(w).is_some()
+                        || w.contains('.')
+                        || matches!(w, "St" | "Jr" | "Sr")
                 })
             }
             _ => false,
@@ -1075,6 +1078,18 @@ mod tests {
         check(
             "Since then he's said at every stop: “It's about us.”",
             &["source-verb-quote: he's <- It's about us."],
+        );
+    }
+
+    #[test]
+    fn a_suffix_period_is_part_of_the_name() {
+        check(
+            "James Comey Jr. said: “It works.”",
+            &["source-verb-quote: James Comey Jr. <- It works."],
+        );
+        check(
+            "“It works,” James B. Comey Jr., the director of the bureau, said.",
+            &["quote-source-verb: James B. Comey Jr. <- It works,"],
         );
     }
 }

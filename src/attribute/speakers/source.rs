@@ -537,6 +537,11 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
         }
         end = comma;
     }
+    // "James Comey Jr. said", "Henry J. said": the name's own period is not a break.
+    let name_end = end;
+    if end > lo + 1 && ctx.is(end - 1, ".") && is_name_token(ctx, end - 1) {
+        end -= 1;
+    }
     if end <= lo || ctx.quoted[end - 1] || !ctx.is_word(end - 1) {
         return None;
     }
@@ -579,16 +584,19 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
         // "the Times", "The Washington Post": a description that is a name.
         if start > lo && matches!(ctx.word(start - 1), "the" | "The") {
             return Some(Source {
-                span: span_of(ctx, start - 1, end),
+                span: span_of(ctx, start - 1, name_end),
                 kind: SourceKind::Name,
                 gender: None,
             });
         }
         return Some(Source {
-            span: span_of(ctx, start, end),
+            span: span_of(ctx, start, name_end),
             kind: SourceKind::Name,
-            gender: gender_of_name(ctx, start, end),
+            gender: gender_of_name(ctx, start, name_end),
         });
+    }
+    if name_end != end {
+        return None;
     }
     // A description: back to its determiner or possessive ("the influential daily", "Cruz’s lawyers").
     if is_preposition(w)
