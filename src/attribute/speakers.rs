@@ -1082,6 +1082,14 @@ mod tests {
     }
 
     #[test]
+    fn singing_is_speech() {
+        check(
+            "“Keep your hands in sight,” Blige sings to Clinton.",
+            &["quote-source-verb: Blige <- Keep your hands in sight,"],
+        );
+    }
+
+    #[test]
     fn a_suffix_period_is_part_of_the_name() {
         check(
             "James Comey Jr. said: “It works.”",
