@@ -34,10 +34,20 @@ impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         // The length first: zero-padding the last chunk would otherwise make "a" and "a\0" equal.
         self.add(bytes.len() as u64);
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
+            word.copy_from_slice(chunk);
             self.add(u64::from_le_bytes(word));
+        }
+        // The tail byte by byte: a copy of unknown length would be a call to `memcpy`.
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let word = tail
+                .iter()
+                .rev()
+                .fold(0u64, |word, &b| word << 8 | u64::from(b));
+            self.add(word);
         }
     }
 
