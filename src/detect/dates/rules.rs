@@ -75,10 +75,13 @@ impl<'t> Context<'t> {
         while !self.text.is_char_boundary(from) {
             from += 1;
         }
-        let before = &self.text[from..self.span.start];
-        let words: Vec<&str> = before.split_whitespace().collect();
-        let skip = words.len().saturating_sub(n);
-        words[skip..].to_vec()
+        let mut words: Vec<&str> = self.text[from..self.span.start]
+            .split_whitespace()
+            .rev()
+            .take(n)
+            .collect();
+        words.reverse();
+        words
     }
 
     /// Up to `n` words after the match in the same paragraph (looks ahead at most 120 bytes).
