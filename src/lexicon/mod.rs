@@ -32,7 +32,10 @@ fn ascii_edit<'b>(word: &str, buf: &'b mut WordBuf, edit: fn(&mut [u8])) -> Opti
 /// `word` in lower case: as it is when already lower case, else on the stack when short ASCII.
 fn lowercase<'w>(word: &'w str, buf: &'w mut WordBuf) -> Cow<'w, str> {
     // One pass for the common case, a word already in lower-case ASCII.
-    if !word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
         return Cow::Borrowed(word);
     }
     match ascii_edit(word, buf, <[u8]>::make_ascii_lowercase) {

@@ -371,25 +371,35 @@ fn lean(doc: &Document, span: Span) -> Lean {
         after.iter().find_map(|w| classify(w))
     };
     let explicit = |w: &str| -> Option<Lean> {
-        let w = normalize_word(w);
-        if w.ends_with("'ll") || w.ends_with("\u{2019}ll") || FUTURE_CUES.contains(&w.as_str()) {
+        let w = trim_word(w);
+        let is = |cue: &&str| w.eq_ignore_ascii_case(cue);
+        if ends_with_ignore_case(w, "'ll")
+            || ends_with_ignore_case(w, "\u{2019}ll")
+            || FUTURE_CUES.iter().any(is)
+        {
             return Some(Lean::Future);
         }
-        PAST_CUES.contains(&w.as_str()).then_some(Lean::Past)
+        PAST_CUES.iter().any(is).then_some(Lean::Past)
     };
     // A past form ending in -ed counts only close before the expression ("arrived Monday").
     let past_form = before.iter().rev().take(4).any(|w| {
-        let w = normalize_word(w);
-        w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
+        let w = trim_word(w);
+        w.len() > 4 && ends_with_ignore_case(w, "ed") && !ends_with_ignore_case(w, "eed")
     });
     nearest(&explicit)
         .or(past_form.then_some(Lean::Past))
         .unwrap_or(Lean::Neutral)
 }
 
-fn normalize_word(w: &str) -> String {
+/// `w` without the punctuation around it (apostrophes stay: `they'll`).
+fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .to_ascii_lowercase()
+}
+
+/// True when `w` ends with `end`, ignoring ASCII case.
+fn ends_with_ignore_case(w: &str, end: &str) -> bool {
+    let (w, end) = (w.as_bytes(), end.as_bytes());
+    w.len() >= end.len() && w[w.len() - end.len()..].eq_ignore_ascii_case(end)
 }
 
 #[cfg(test)]
