@@ -1082,10 +1082,14 @@ mod tests {
     }
 
     #[test]
-    fn singing_is_speech() {
+    fn manner_of_speaking_verbs() {
         check(
             "“Keep your hands in sight,” Blige sings to Clinton.",
             &["quote-source-verb: Blige <- Keep your hands in sight,"],
+        );
+        check(
+            "“For a start, no,” Oliver barked.",
+            &["quote-source-verb: Oliver <- For a start, no,"],
         );
     }
 
