@@ -244,6 +244,10 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when token `i` is a reporting verb ("said"; capitalized "States" or "Post" is a name).
     fn is_cue(&self, i: usize) -> bool {
         let w = self.word(i);
+        // "Trump went on, as if he didn't hear her": talking on.
+        if matches!(w, "went" | "goes" | "go") && self.is(i + 1, "on") {
+            return true;
+        }
         if !(w.chars().next().is_some_and(char::is_lowercase) && cues::is_speech_verb(w)) {
             return false;
         }
@@ -1078,6 +1082,14 @@ mod tests {
         check(
             "Since then he's said at every stop: “It's about us.”",
             &["source-verb-quote: he's <- It's about us."],
+        );
+    }
+
+    #[test]
+    fn going_on_is_talking_on() {
+        check(
+            "“You know, it happens,” Trump went on, as if he did not hear her.",
+            &["quote-source-verb: Trump <- You know, it happens,"],
         );
     }
 
