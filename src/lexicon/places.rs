@@ -183,8 +183,9 @@ fn build() -> Gazetteer {
 
 impl Gazetteer {
     /// The longest entry whose name, in its usual case, starts exactly at byte `at` of `text`.
-    /// Returns the end offset and the entry. Costs at most the length of the longest name, so
-    /// calling it at every token is linear.
+    /// Returns the end offset and the entry. Costs one lookup of the first bytes and a comparison
+    /// with each name that starts with them (a bound fixed by the data), so calling it at every
+    /// token is linear.
     pub fn longest_at(&self, text: &str, at: usize) -> Option<(usize, &Entry)> {
         let rest = text.as_bytes().get(at..)?;
         // Names of `START_BYTES` or more bytes first: every one is longer than the shorter names.
