@@ -293,17 +293,9 @@ struct Entity {
     last_seen: usize,
 }
 
-/// Name words that do not identify a person on their own.
-fn is_suffix(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Jr" | "Sr" | "II" | "III" | "IV" | "JR" | "SR"
-    )
-}
-
 fn name_words(name: &str) -> Vec<String> {
     name.split_whitespace()
-        .filter(|w| !is_suffix(w))
+        .filter(|w| !names::is_name_suffix(w))
         .map(|w| w.to_lowercase())
         .collect()
 }

@@ -16,7 +16,7 @@ mod source;
 
 use crate::annotations::{Gender, Person, Quote, QuoteKind};
 use crate::detect::quotes::{QuoteCandidate, QuoteScan};
-use crate::lexicon::cues;
+use crate::lexicon::{cues, names};
 use crate::segment::{Document, Token, TokenKind};
 use crate::span::Span;
 
@@ -301,7 +301,8 @@ impl<'d, 't> Ctx<'d, 't> {
                     single
                         || cues::honorific(w).is_some()
                         || w.contains('.')
-                        || matches!(w, "St" | "Jr" | "Sr")
+                        || w == "St"
+                        || names::is_name_suffix(w)
                 })
             }
             _ => false,

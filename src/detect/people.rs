@@ -275,8 +275,8 @@ fn scan_sentence(
             }
             let mut span = Span::new(t.span().start, t.span().start + stem.len());
             let mut next = j + 1;
-            let abbreviated_title =
-                s == Shape::Capitalized && (is_title_word(stem).is_some() || is_suffix(stem));
+            let abbreviated_title = s == Shape::Capitalized
+                && (is_title_word(stem).is_some() || names::is_name_suffix(stem));
             if s == Shape::Initial || abbreviated_title && !possessive {
                 // The period of an initial belongs to the name ("J. K. Rowling"); the period of an
                 // abbreviated title keeps the run going ("Mr. Smith", "Sen. Jones").
@@ -357,14 +357,6 @@ fn role_at(doc: &Document, tokens: &[Token], i: usize) -> Option<PersonCandidate
     })
 }
 
-/// `Jr.`, `Sr`, `III`: a suffix that ends a name.
-fn is_suffix(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Jr" | "Sr" | "II" | "III" | "IV"
-    )
-}
-
 fn is_title_word(word: &str) -> Option<names::TitleWord> {
     names::title(word.trim_end_matches('.')).filter(|t| {
         matches!(
@@ -443,8 +435,8 @@ fn cut_run(
             k += 1;
             continue;
         };
-        let rest_has_name =
-            (k + 1..run.len()).any(|m| is_title_word(words[m]).is_none() && !is_suffix(words[m]));
+        let rest_has_name = (k + 1..run.len())
+            .any(|m| is_title_word(words[m]).is_none() && !names::is_name_suffix(words[m]));
         if !rest_has_name {
             break;
         }

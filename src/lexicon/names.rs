@@ -76,6 +76,7 @@ struct NameLexicon {
     first_names: FastMap<&'static str, FirstName>,
     titles: FastMap<&'static str, TitleWord>,
     particles: FastMap<&'static str, ()>,
+    suffixes: FastMap<&'static str, ()>,
     non_names: FastMap<&'static str, NonNameClass>,
 }
 
@@ -113,6 +114,9 @@ fn lexicon() -> &'static NameLexicon {
         let particles = super::entries(include_str!("data/name_particles.txt"))
             .map(|f| (f[0], ()))
             .collect();
+        let suffixes = super::entries(include_str!("data/name_suffixes.txt"))
+            .map(|f| (f[0], ()))
+            .collect();
         let non_names = super::entries(include_str!("data/non_name_words.txt"))
             .map(|f| {
                 let class = match f.get(1).copied() {
@@ -131,6 +135,7 @@ fn lexicon() -> &'static NameLexicon {
             first_names,
             titles,
             particles,
+            suffixes,
             non_names,
         }
     })
@@ -197,6 +202,18 @@ pub fn is_particle(word: &str) -> bool {
     lexicon().particles.contains_key(word)
 }
 
+/// True when `word` is a generational suffix that ends a name (`Jr`, `Jr.`, `JR`, `III`).
+pub fn is_name_suffix(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    if word.len() > MAX_WORD_BYTES {
+        return false;
+    }
+    let lex = lexicon();
+    lex.suffixes.contains_key(word)
+        || word.bytes().all(|b| b.is_ascii_uppercase())
+            && with_titlecase(word, |titled| lex.suffixes.contains_key(titled))
+}
+
 /// Why `word` (any case) is never part of a name, if it is listed.
 pub fn non_name(word: &str) -> Option<NonNameClass> {
     let word = word.trim_end_matches('.');
@@ -249,5 +266,15 @@ mod tests {
             "June",
             "first=Some(Female) title=None particle=false non_name=Some(Month)",
         );
+    }
+
+    #[test]
+    fn name_suffixes_as_written_in_capitals_with_a_period() {
+        for word in ["Jr", "Jr.", "JR", "SR.", "Sr", "II", "III", "IV."] {
+            assert!(is_name_suffix(word), "{word}");
+        }
+        for word in ["jr", "Jr..", "Junior", "St", "V", "Iii", ""] {
+            assert!(!is_name_suffix(word), "{word}");
+        }
     }
 }

@@ -66,7 +66,8 @@ fn name_words(name: &str) -> Vec<&str> {
         .filter(|w| {
             cues::honorific(w).is_none()
                 && !cues::is_title_word(w)
-                && !matches!(*w, "the" | "The" | "Jr." | "Jr" | "Sr." | "Sr")
+                && !matches!(*w, "the" | "The")
+                && !names::is_name_suffix(w)
         })
         .collect();
     if kept.is_empty() {
@@ -335,6 +336,13 @@ mod tests {
         check("Sen. Jane Smith", &["Jane", "Smith"]);
         check("President Obama’s", &["Obama"]);
         check("Mr. Trump", &["Trump"]);
+    }
+
+    #[test]
+    fn names_lose_generational_suffixes() {
+        // The surname, not the suffix, is what later mentions repeat.
+        check("James B. Comey Jr.", &["James", "B.", "Comey"]);
+        check("Vann R. Newkirk II", &["Vann", "R.", "Newkirk"]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use super::Ctx;
 use crate::annotations::Gender;
 use crate::lexicon::cues::{self, PronounKind};
+use crate::lexicon::names;
 use crate::span::Span;
 
 /// The longest source phrase read, in tokens.
@@ -143,7 +144,7 @@ fn is_name_token(ctx: &Ctx, i: usize) -> bool {
         && ctx.is_word(i - 1)
         && {
             let p = ctx.word(i - 1);
-            p.chars().count() == 1 || cues::honorific(p).is_some() || p == "Jr" || p == "Sr"
+            p.chars().count() == 1 || cues::honorific(p).is_some() || names::is_name_suffix(p)
         }
 }
 
