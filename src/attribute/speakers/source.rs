@@ -46,14 +46,6 @@ fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'") || w.ends_with("s\u{2019}")
 }
 
-/// Lower-case words allowed inside a name (`Charles de Gaulle`, `Bashar al-Assad`).
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van" | "von" | "der" | "bin" | "al" | "da" | "du" | "la" | "le" | "del" | "di"
-    )
-}
-
 /// Capitalized words that start sentences and clauses but never names.
 fn is_capitalized_function_word(w: &str) -> bool {
     matches!(
@@ -135,7 +127,7 @@ fn is_name_token(ctx: &Ctx, i: usize) -> bool {
         return false;
     }
     if ctx.is_word(i) {
-        return is_capitalized(w) || is_name_particle(w);
+        return is_capitalized(w) || names::is_particle(w);
     }
     // The period of an initial or an abbreviated title: "D." "Mr."
     w == "."
@@ -385,7 +377,7 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
             j += 1;
         }
         // Do not end on a particle.
-        while j > i + 1 && is_name_particle(ctx.word(j - 1)) {
+        while j > i + 1 && names::is_particle(ctx.word(j - 1)) {
             j -= 1;
         }
         if is_possessive(ctx.word(j - 1)) {
@@ -421,8 +413,7 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
             after,
         ));
     }
-    if cues::is_determiner(w) || is_capitalized_function_word(w) && matches!(w, "The" | "A" | "An")
-    {
+    if cues::is_determiner(w) || matches!(w, "The" | "A" | "An") {
         // "the newspaper", "a senior White House official": up to the noun before a verb or a break.
         let mut k = i + 1;
         let mut last_noun = None;
@@ -574,7 +565,7 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
         }
         while start < last
             && (is_capitalized_function_word(ctx.word(start))
-                || is_name_particle(ctx.word(start))
+                || names::is_particle(ctx.word(start))
                 || ctx.word(start) == ".")
         {
             start += 1;
