@@ -4,7 +4,7 @@
 //! Owns the word lists the speaker attribution reads (`data/speech_verbs.txt`, `data/role_nouns.txt`,
 //! `data/title_cues.tsv`)
 //! and the small closed classes (pronouns, honorifics, adverbs that sit between a speaker and the
-//! verb). It does not decide who said what; `attribute::speakers` does.
+//! verb, capitalized words that open a clause). It does not decide who said what; `attribute::speakers` does.
 
 use super::with_lowercase;
 use crate::fast_hash::FastMap;
@@ -227,6 +227,73 @@ pub fn is_verb_filler(word: &str) -> bool {
         )
 }
 
+/// Capitalized words that start sentences and clauses but never names, so a speaker name never
+/// starts with them (`But Smith said`, `Yesterday Jones told`).
+pub fn is_clause_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "But"
+            | "And"
+            | "In"
+            | "On"
+            | "At"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Then"
+            | "Now"
+            | "So"
+            | "Yet"
+            | "Still"
+            | "Also"
+            | "Later"
+            | "Earlier"
+            | "Yesterday"
+            | "Today"
+            | "Tomorrow"
+            | "Asked"
+            | "It"
+            | "This"
+            | "That"
+            | "Those"
+            | "These"
+            | "For"
+            | "With"
+            | "From"
+            | "By"
+            | "Of"
+            | "Last"
+            | "Since"
+            | "Meanwhile"
+            | "However"
+            | "Instead"
+            | "Or"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "A"
+            | "An"
+            | "Speaking"
+            | "Writing"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Here"
+            | "There"
+            | "What"
+            | "Why"
+            | "How"
+    )
+}
+
 /// True for determiners that open a source description ("the newspaper", "a spokesman", "his aide").
 pub fn is_determiner(word: &str) -> bool {
     matches!(
@@ -296,5 +363,15 @@ mod tests {
         assert_eq!(honorific("Sen."), Some(None));
         assert_eq!(honorific("Smith"), None);
         assert!(is_verb_filler("quickly") && is_verb_filler("also") && !is_verb_filler("Smith"));
+    }
+
+    #[test]
+    fn clause_openers_are_capitalized_and_closed() {
+        for word in ["But", "Yesterday", "Monday", "Asked", "However"] {
+            assert!(is_clause_opener(word), "{word}");
+        }
+        for word in ["but", "Smith", "Said", "Sunday's"] {
+            assert!(!is_clause_opener(word), "{word}");
+        }
     }
 }

@@ -46,72 +46,6 @@ fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'") || w.ends_with("s\u{2019}")
 }
 
-/// Capitalized words that start sentences and clauses but never names.
-fn is_capitalized_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "The"
-            | "But"
-            | "And"
-            | "In"
-            | "On"
-            | "At"
-            | "As"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "Then"
-            | "Now"
-            | "So"
-            | "Yet"
-            | "Still"
-            | "Also"
-            | "Later"
-            | "Earlier"
-            | "Yesterday"
-            | "Today"
-            | "Tomorrow"
-            | "Asked"
-            | "It"
-            | "This"
-            | "That"
-            | "Those"
-            | "These"
-            | "For"
-            | "With"
-            | "From"
-            | "By"
-            | "Of"
-            | "Last"
-            | "Since"
-            | "Meanwhile"
-            | "However"
-            | "Instead"
-            | "Or"
-            | "Although"
-            | "Though"
-            | "Because"
-            | "A"
-            | "An"
-            | "Speaking"
-            | "Writing"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "Here"
-            | "There"
-            | "What"
-            | "Why"
-            | "How"
-    )
-}
-
 /// A capitalized reporting verb in a Title-Case headline ("Jones Says", "Smith Called").
 fn is_title_case_verb(w: &str) -> bool {
     is_capitalized(w)
@@ -227,7 +161,7 @@ fn skip_prepositional_phrases(ctx: &Ctx, lo: usize, mut end: usize) -> usize {
             break;
         }
         let last = ctx.word(end - 1);
-        if is_capitalized(last) && !is_capitalized_function_word(last) {
+        if is_capitalized(last) && !cues::is_clause_opener(last) {
             break;
         }
         let floor = lo.max(end.saturating_sub(7));
@@ -367,7 +301,7 @@ pub(super) fn forward(ctx: &Ctx, i: usize, hi: usize) -> Option<(Source, usize)>
             i + 1,
         ));
     }
-    if is_capitalized(w) && !is_capitalized_function_word(w) {
+    if is_capitalized(w) && !cues::is_clause_opener(w) {
         let mut j = i;
         while j < hi
             && j < i + MAX_PHRASE
@@ -564,13 +498,13 @@ pub(super) fn backward(ctx: &Ctx, lo: usize, v: usize) -> Option<Source> {
             start -= 1;
         }
         while start < last
-            && (is_capitalized_function_word(ctx.word(start))
+            && (cues::is_clause_opener(ctx.word(start))
                 || names::is_particle(ctx.word(start))
                 || ctx.word(start) == ".")
         {
             start += 1;
         }
-        if is_capitalized_function_word(ctx.word(start)) && start == last {
+        if cues::is_clause_opener(ctx.word(start)) && start == last {
             return None;
         }
         // "the Times", "The Washington Post": a description that is a name.
