@@ -383,7 +383,8 @@ mod tests {
     }
 
     #[test]
-    fn a_match_too_long_to_read_is_skipped_and_the_rest_found() {
+    fn a_number_thousands_of_digits_long_hides_no_later_date() {
+        // Longer than the backtracker reads for the largest rules (see `for_each_match`).
         let text = format!(
             "{} years ago. Then 2016-05-03 and 90 days ago.",
             "9".repeat(3000)
@@ -391,10 +392,10 @@ mod tests {
         let mut found = Vec::new();
         for rule in 0..RULES.len() {
             for_each_match(rule, &text, |caps| {
-                found.push(caps.get(0).map(|g| g.as_str().len()).unwrap_or(0))
+                found.extend(caps.get(0).map(|g| g.as_str().to_string()));
             });
         }
-        assert!(found.iter().all(|&len| len < 100), "{found:?}");
-        assert!(found.len() >= 2, "{found:?}");
+        assert!(found.iter().any(|m| m == "2016-05-03"), "{found:?}");
+        assert!(found.iter().any(|m| m == "90 days ago"), "{found:?}");
     }
 }
