@@ -132,6 +132,9 @@ fn is_initials(word: &str) -> bool {
 
 /// The word without a possessive ending (`Trump's` → `Trump`).
 fn strip_possessive(word: &str) -> (&str, bool) {
+    if !word.ends_with(['s', 'S']) {
+        return (word, false);
+    }
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
@@ -237,13 +240,19 @@ fn scan_sentence(
     roles: &mut Vec<PersonCandidate>,
 ) {
     let tokens = &doc.tokens[first..end];
+    // A sentence with letters and not one lower-case letter; most sentences show one in their
+    // first word, so the scan stops there.
     let shouting = {
         let mut letters = false;
         let mut lower = false;
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            let w = word_text(doc, t);
-            letters |= w.chars().any(char::is_alphabetic);
-            lower |= w.chars().any(char::is_lowercase);
+            for c in word_text(doc, t).chars() {
+                letters |= c.is_alphabetic();
+                lower |= c.is_lowercase();
+            }
+            if lower {
+                break;
+            }
         }
         letters && !lower
     };
@@ -378,6 +387,9 @@ fn cut_run(
 ) {
     let text = doc.text;
     let words: Vec<&str> = run.iter().map(|(w, _)| w.span.text(text)).collect();
+    // Each word's lexicon classes, looked up once: the loops below ask for them several times.
+    let non_names: Vec<Option<NonNameClass>> = words.iter().map(|w| names::non_name(w)).collect();
+    let titles: Vec<Option<names::TitleWord>> = words.iter().map(|w| is_title_word(w)).collect();
     let new_core = |segment: &[(RunWord, usize)], caps: bool| {
         let last = segment[segment.len() - 1];
         let mut next_token = last.1 + 1;
@@ -403,7 +415,7 @@ fn cut_run(
         // Headlines: every word on its own; only names known from the body are kept, and neighbours
         // are joined again later.
         for (k, w) in words.iter().enumerate() {
-            if names::non_name(w).is_none() && names::title(w).is_none() {
+            if non_names[k].is_none() && names::title(w).is_none() {
                 cores.push(new_core(&run[k..k + 1], true));
             }
         }
@@ -412,8 +424,8 @@ fn cut_run(
     // An organisation word ends an organisation's name ("Bank", "Manchester United"); a place prefix
     // starts a place's name with the next word ("New York", "San Marino"). Neither is a person.
     let mut start = 0;
-    for (k, w) in words.iter().enumerate() {
-        match names::non_name(w) {
+    for (k, non_name) in non_names.iter().enumerate() {
+        match non_name {
             Some(NonNameClass::Org) => start = k + 1,
             Some(NonNameClass::PlacePrefix) => start = start.max((k + 2).min(run.len())),
             _ => {}
@@ -428,21 +440,21 @@ fn cut_run(
             .flatten()
             .filter(|t| t.class == TitleClass::Role && names::first_name(words[0]).is_none());
         // A modifier such as "Former" or "Vice" only belongs to a title; it is not one by itself.
-        let Some(tw) = is_title_word(words[k])
+        let Some(tw) = titles[k]
             .or(role_first)
             .filter(|t| t.class != TitleClass::Part)
         else {
             k += 1;
             continue;
         };
-        let rest_has_name = (k + 1..run.len())
-            .any(|m| is_title_word(words[m]).is_none() && !names::is_name_suffix(words[m]));
+        let rest_has_name =
+            (k + 1..run.len()).any(|m| titles[m].is_none() && !names::is_name_suffix(words[m]));
         if !rest_has_name {
             break;
         }
         // The title starts at the first word of this stretch of titles ("Prime Minister").
         let mut first_title = k;
-        while first_title > 0 && is_title_word(words[first_title - 1]).is_some() {
+        while first_title > 0 && titles[first_title - 1].is_some() {
             first_title -= 1;
         }
         let gender = tw.gender.or(title.and_then(|t| t.1));
@@ -526,7 +538,7 @@ fn cut_run(
     };
     for k in start..run.len() {
         let w = words[k];
-        let non_name = names::non_name(w);
+        let non_name = non_names[k];
         // A month stays after a first name ("Theresa May") or as a first name ("June Carter").
         let keeps_month = non_name == Some(NonNameClass::Month)
             && if segment.is_empty() {
@@ -545,7 +557,7 @@ fn cut_run(
                 let surname = k + 1 == run.len()
                     && !segment.is_empty()
                     && names::first_name(segment[segment.len() - 1].0.span.text(text)).is_some();
-                !surname && is_title_word(w).is_some_and(|t| t.class != TitleClass::Honorific)
+                !surname && titles[k].is_some_and(|t| t.class != TitleClass::Honorific)
             }
         };
         // A title word alone may be a surname met before ("Major's office"); confirm decides.
