@@ -53,6 +53,22 @@ impl Token {
     }
 }
 
+/// True when the words among `tokens` show an upper-case letter and not one lower-case letter: a
+/// headline or a sentence set in capitals. The scan stops at the first lower-case letter, which
+/// most sentences show in their first word.
+pub fn in_capitals(text: &str, tokens: &[Token]) -> bool {
+    let mut upper = false;
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        for c in t.span().text(text).chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            upper |= c.is_uppercase();
+        }
+    }
+    upper
+}
+
 /// Longest token, in bytes: a longer run of word characters is cut into several tokens.
 const MAX_TOKEN_BYTES: usize = u32::MAX as usize;
 
@@ -248,6 +264,16 @@ fn is_abbreviation(prev: Token, text: &str, period_at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_in_capitals() {
+        let caps = |text: &str| in_capitals(text, &segment(text).tokens);
+        assert!(caps("OBAMA SAYS 2016 IS \u{201C}DIFFERENT\u{201D}"));
+        assert!(caps("ÉLYSÉE: NO"));
+        assert!(!caps("OBAMA says no"));
+        assert!(!caps("2016 - 17"), "no letters");
+        assert!(!caps(""));
+    }
 
     fn texts(text: &str, spans: &[Span]) -> Vec<String> {
         spans.iter().map(|s| s.text(text).to_string()).collect()

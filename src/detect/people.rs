@@ -14,7 +14,7 @@ use crate::fast_hash::{FastMap, FastSet};
 
 use crate::annotations::Gender;
 use crate::lexicon::names::{self, NonNameClass, TitleClass};
-use crate::segment::{Document, Token, TokenKind};
+use crate::segment::{self, Document, Token, TokenKind};
 use crate::span::Span;
 
 /// What a candidate is.
@@ -240,22 +240,7 @@ fn scan_sentence(
     roles: &mut Vec<PersonCandidate>,
 ) {
     let tokens = &doc.tokens[first..end];
-    // A sentence with letters and not one lower-case letter; most sentences show one in their
-    // first word, so the scan stops there.
-    let shouting = {
-        let mut letters = false;
-        let mut lower = false;
-        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            for c in word_text(doc, t).chars() {
-                letters |= c.is_alphabetic();
-                lower |= c.is_lowercase();
-            }
-            if lower {
-                break;
-            }
-        }
-        letters && !lower
-    };
+    let shouting = segment::in_capitals(doc.text, tokens);
     let mut i = 0;
     while i < tokens.len() {
         // Collect one run: name-shaped words with only initials' periods and particles between them.

@@ -15,7 +15,7 @@ use crate::fast_hash::FastSet;
 
 use crate::annotations::PlaceKind;
 use crate::lexicon::places::{gazetteer, Ambiguity, Entry};
-use crate::segment::{Document, Token, TokenKind};
+use crate::segment::{self, Document, Token, TokenKind};
 use crate::span::Span;
 
 /// A stretch of text that may name a place.
@@ -415,19 +415,12 @@ impl<'d, 't> Context<'d, 't> {
         let mut start = 0;
         while start < doc.tokens.len() {
             let mut end = start;
-            let mut has_lower = false;
-            let mut has_upper = false;
             while end < doc.tokens.len() && info[end].sentence == info[start].sentence {
-                let t = doc.tokens[end];
-                if t.kind == TokenKind::Word {
-                    let w = t.span().text(text);
-                    has_lower |= w.chars().any(char::is_lowercase);
-                    has_upper |= w.chars().any(char::is_uppercase);
-                }
                 end += 1;
             }
+            let all_caps = segment::in_capitals(text, &doc.tokens[start..end]);
             for item in &mut info[start..end] {
-                item.all_caps_sentence = has_upper && !has_lower;
+                item.all_caps_sentence = all_caps;
             }
             start = end;
         }
