@@ -14,7 +14,8 @@
 use crate::fast_hash::FastSet;
 
 use crate::annotations::PlaceKind;
-use crate::lexicon::places::{gazetteer, Ambiguity, Entry};
+use crate::lexicon::places::{gazetteer, is_context_word, Ambiguity, ContextWord, Entry};
+use crate::lexicon::with_lowercase;
 use crate::segment::{self, Document, Token, TokenKind};
 use crate::span::Span;
 
@@ -34,335 +35,6 @@ pub struct PlaceCandidate {
     /// Name of the rule that found it (for debugging and evaluation).
     pub rule: &'static str,
 }
-
-/// Words after which a capitalized word is probably a place (`in Nice`, `near Reading`).
-const CUES: &[&str] = &[
-    "across",
-    "around",
-    "at",
-    "from",
-    "in",
-    "inside",
-    "into",
-    "near",
-    "of",
-    "outside",
-    "through",
-    "throughout",
-    "to",
-    "toward",
-    "towards",
-    "via",
-    "visit",
-    "visited",
-    "visiting",
-    "within",
-];
-
-/// Capitalized words that may precede a place at the start of a sentence or in a title.
-const FUNCTION_WORDS: &[&str] = &[
-    "A",
-    "About",
-    "Across",
-    "After",
-    "Against",
-    "All",
-    "Also",
-    "An",
-    "And",
-    "Around",
-    "As",
-    "At",
-    "Before",
-    "Both",
-    "But",
-    "By",
-    "During",
-    "Each",
-    "Even",
-    "For",
-    "From",
-    "Has",
-    "Have",
-    "How",
-    "If",
-    "In",
-    "Inside",
-    "Into",
-    "Is",
-    "Like",
-    "Meanwhile",
-    "Near",
-    "Neither",
-    "Nor",
-    "Not",
-    "Now",
-    "Of",
-    "On",
-    "Only",
-    "Or",
-    "Outside",
-    "Over",
-    "Since",
-    "So",
-    "Than",
-    "That",
-    "The",
-    "Then",
-    "There",
-    "These",
-    "This",
-    "Though",
-    "Through",
-    "To",
-    "Today",
-    "Under",
-    "Unlike",
-    "Until",
-    "Via",
-    "Visit",
-    "Was",
-    "We",
-    "What",
-    "When",
-    "Where",
-    "While",
-    "Why",
-    "With",
-    "Within",
-    "Without",
-    "Yet",
-];
-
-/// Capitalized words that join a following place into one name (`Southern Indiana`).
-const DIRECTIONS: &[&str] = &[
-    "Central",
-    "East",
-    "Eastern",
-    "Greater",
-    "Lower",
-    "North",
-    "Northeast",
-    "Northeastern",
-    "Northern",
-    "Northwest",
-    "Northwestern",
-    "South",
-    "Southeast",
-    "Southeastern",
-    "Southern",
-    "Southwest",
-    "Southwestern",
-    "Upper",
-    "West",
-    "Western",
-];
-
-/// Words that, placed before `of` + place, make one name with it (`State of Texas`).
-const OF_HEADS: &[&str] = &[
-    "City",
-    "Commonwealth",
-    "Kingdom",
-    "Province",
-    "Republic",
-    "State",
-];
-
-/// Titles and honorifics: a place name after them is a person's name (`Mr. Jordan`).
-const HONORIFICS: &[&str] = &[
-    "Dr",
-    "Gen",
-    "Gov",
-    "Governor",
-    "Judge",
-    "Lady",
-    "Lord",
-    "Miss",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "President",
-    "Prof",
-    "Rep",
-    "Sen",
-    "Senator",
-    "Sir",
-];
-
-/// Words that, after a place name, make it the name of an organisation (`Chicago Tribune`).
-const ORGANISATION_HEADS: &[&str] = &[
-    "Academy",
-    "Airlines",
-    "Airways",
-    "Associates",
-    "Association",
-    "Athletic",
-    "Bancorp",
-    "Bank",
-    "Bulletin",
-    "Chronicle",
-    "Club",
-    "College",
-    "Corp",
-    "Corporation",
-    "Council",
-    "Courier",
-    "Daily",
-    "Desk",
-    "Energy",
-    "Exchange",
-    "Examiner",
-    "Express",
-    "FC",
-    "Federation",
-    "Gazette",
-    "Globe",
-    "Group",
-    "Herald",
-    "Holdings",
-    "Inc",
-    "Institute",
-    "Insurance",
-    "Journal",
-    "Ltd",
-    "Mail",
-    "News",
-    "Observer",
-    "Orchestra",
-    "Partners",
-    "Philharmonic",
-    "Police",
-    "Post",
-    "Press",
-    "Review",
-    "Rovers",
-    "Sentinel",
-    "Shield",
-    "Star",
-    "Telegraph",
-    "Times",
-    "Tribune",
-    "United",
-    "University",
-    "Wanderers",
-];
-
-/// Last words of company names.
-const COMPANY_SUFFIXES: &[&str] = &[
-    "AG",
-    "Bancorp",
-    "Co",
-    "Corp",
-    "Corporation",
-    "Group",
-    "Holdings",
-    "Inc",
-    "LLC",
-    "Limited",
-    "Ltd",
-    "NV",
-    "PLC",
-    "Plc",
-    "SA",
-];
-
-/// Roles and common nouns that may follow a place used as a modifier (`Moscow Mayor`).
-const ROLE_WORDS: &[&str] = &[
-    "Ambassador",
-    "Army",
-    "Attorney",
-    "Chief",
-    "City",
-    "Coach",
-    "Commissioner",
-    "Congressman",
-    "Consul",
-    "Embassy",
-    "Governor",
-    "Government",
-    "Mayor",
-    "Minister",
-    "Navy",
-    "Parliament",
-    "Police",
-    "Premier",
-    "President",
-    "Prime",
-    "Senator",
-    "Sheriff",
-    "State",
-];
-
-/// Verbs after which a person-like place name is a person (`Jordan said`).
-const REPORTING_VERBS: &[&str] = &[
-    "added",
-    "argued",
-    "asked",
-    "believes",
-    "claimed",
-    "explained",
-    "insisted",
-    "noted",
-    "replied",
-    "said",
-    "says",
-    "stated",
-    "thinks",
-    "told",
-    "wrote",
-];
-
-/// Head words of named facilities and buildings (`Kennedy Space Center`, `Fisht Stadium`).
-const FACILITY_HEADS: &[&str] = &[
-    "Abbey",
-    "Airport",
-    "Arena",
-    "Base",
-    "Basilica",
-    "Bridge",
-    "Canal",
-    "Castle",
-    "Cathedral",
-    "Center",
-    "Centre",
-    "Complex",
-    "Dam",
-    "Memorial",
-    "Monument",
-    "Mosque",
-    "Museum",
-    "Oval",
-    "Palace",
-    "Planetarium",
-    "Prison",
-    "Square",
-    "Stadium",
-    "Tower",
-    "Zoo",
-];
-
-/// Months and weekdays may sit next to a place without being part of its name.
-const CALENDAR_WORDS: &[&str] = &[
-    "April",
-    "August",
-    "December",
-    "February",
-    "Friday",
-    "January",
-    "July",
-    "June",
-    "March",
-    "May",
-    "Monday",
-    "November",
-    "October",
-    "Saturday",
-    "September",
-    "Sunday",
-    "Thursday",
-    "Tuesday",
-    "Wednesday",
-];
 
 /// Longest run of capitalized words taken as one unknown place name.
 const MAX_NAME_WORDS: usize = 4;
@@ -464,7 +136,7 @@ impl<'d, 't> Context<'d, 't> {
 
     fn is_cue(&self, i: usize) -> bool {
         let w = self.word(i);
-        CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+        with_lowercase(w, |w| is_context_word(w, ContextWord::Cue))
     }
 
     /// The index of the token that ends at `end`, searching forward from `from`.
@@ -727,7 +399,7 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
     // `J. F. Kennedy`: an initial before the name.
     let initial = prev_word == Some(".")
         && title.is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()));
-    if initial || title.is_some_and(|w| HONORIFICS.contains(&w)) {
+    if initial || title.is_some_and(|w| is_context_word(w, ContextWord::Honorific)) {
         return Match::Skip(last);
     }
     // A team in a results table: `Leeds 2 Chelsea 1`, `BUFFALO 9 4 0`.
@@ -741,11 +413,13 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
     if let Some(p) = prev.filter(|&p| !caps && cx.is_capitalized_word(p)) {
         let w = cx.word(p);
         let only_sentence_start = cx.info[p].sentence_start && ambiguity != Ambiguity::Person;
-        if DIRECTIONS.contains(&w) && !matches!(entry.kind, Some(PlaceKind::Landmark)) {
+        if is_context_word(w, ContextWord::Direction)
+            && !matches!(entry.kind, Some(PlaceKind::Landmark))
+        {
             first = p;
             rule = "direction-place";
-        } else if !(FUNCTION_WORDS.contains(&w)
-            || CALENDAR_WORDS.contains(&w)
+        } else if !(is_context_word(w, ContextWord::Function)
+            || is_context_word(w, ContextWord::Calendar)
             || only_sentence_start
             || cx
                 .known_place_at(p)
@@ -758,7 +432,7 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
     // `State of Texas`, `Republic of Ireland`.
     if prev_word == Some("of") {
         if let Some(h) = prev.and_then(|p| cx.prev(p)) {
-            if OF_HEADS.contains(&cx.word(h)) {
+            if is_context_word(cx.word(h), ContextWord::OfHead) {
                 first = h;
                 rule = "of-place";
             }
@@ -784,8 +458,8 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
             if let Some(head) = organisation_head_after(cx, last) {
                 return Match::Skip(head);
             }
-            let free_word = !CALENDAR_WORDS.contains(&w)
-                && !ROLE_WORDS.contains(&w)
+            let free_word = !is_context_word(w, ContextWord::Calendar)
+                && !is_context_word(w, ContextWord::Role)
                 && cx
                     .known_place_at(nx)
                     .is_none_or(|(_, e)| e.ambiguity == Ambiguity::Person);
@@ -794,7 +468,7 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
             if free_word && (ambiguity == Ambiguity::Person || is_city && !after_cue) {
                 return Match::Skip(nx);
             }
-        } else if ambiguity == Ambiguity::Person && REPORTING_VERBS.contains(&w) {
+        } else if ambiguity == Ambiguity::Person && is_context_word(w, ContextWord::ReportingVerb) {
             // `Jordan said`.
             return Match::Skip(last);
         }
@@ -827,7 +501,7 @@ fn organisation_head_after(cx: &Context, last: usize) -> Option<usize> {
     let mut j = last;
     for _ in 0..3 {
         j = cx.next(j).filter(|&nx| cx.is_capitalized_word(nx))?;
-        if ORGANISATION_HEADS.contains(&cx.word(j)) {
+        if is_context_word(cx.word(j), ContextWord::OrganisationHead) {
             return Some(j);
         }
     }
@@ -849,7 +523,7 @@ fn organisation_after(cx: &Context, last: usize) -> Option<usize> {
     let mut j = last;
     for _ in 0..MAX_NAME_WORDS {
         j = cx.next(j).filter(|&nx| cx.is_capitalized_word(nx))?;
-        if COMPANY_SUFFIXES.contains(&cx.word(j)) {
+        if is_context_word(cx.word(j), ContextWord::CompanySuffix) {
             return Some(j);
         }
     }
@@ -959,14 +633,14 @@ fn facility_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
         return None;
     }
     let first_word = cx.word(i);
-    if FUNCTION_WORDS.contains(&first_word) {
+    if is_context_word(first_word, ContextWord::Function) {
         return None;
     }
     let mut last = i;
     let mut head = None;
     let mut n_words = 1;
     loop {
-        if FACILITY_HEADS.contains(&cx.word(last)) {
+        if is_context_word(cx.word(last), ContextWord::FacilityHead) {
             head = Some(last);
         }
         match cx.next(last) {
@@ -997,7 +671,7 @@ fn facility_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
             && cx.same_sentence(of, k)
             && k - j < MAX_NAME_WORDS
             && (cx.is_capitalized_word(k) || cx.word(k) == "." && k > j)
-            && !ROLE_WORDS.contains(&cx.word(k))
+            && !is_context_word(cx.word(k), ContextWord::Role)
             && !matches!(cx.word(k), "CEO" | "Director" | "Curator" | "Chairman")
         {
             end = k;

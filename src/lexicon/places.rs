@@ -10,7 +10,9 @@
 //!   `places.tsv` for a name both hold;
 //! - `place_blockers.tsv`, hand-made: organisations whose names contain a place (`Washington Post`);
 //!   they are in the index so that longest-name matching swallows the place inside them;
-//! - `places_ambiguous.tsv`, hand-made: place names that are also words or people's names.
+//! - `places_ambiguous.tsv`, hand-made: place names that are also words or people's names;
+//! - `place_context.tsv`, hand-made: the words around a name that `detect::places` reads (`in`,
+//!   `Mr.`, `Tribune`, `Stadium` …), each with its classes.
 //!
 //! It deliberately does not decide whether a match is a place in context; `detect::places` does.
 
@@ -23,6 +25,80 @@ const GENERATED: &str = include_str!("data/places.tsv");
 const EXTRA: &str = include_str!("data/places_extra.tsv");
 const BLOCKERS: &str = include_str!("data/place_blockers.tsv");
 const AMBIGUOUS: &str = include_str!("data/places_ambiguous.tsv");
+const CONTEXT: &str = include_str!("data/place_context.tsv");
+
+/// What a word next to a capitalized name says about it (the classes of `place_context.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextWord {
+    /// A capitalized word after it is probably a place (`in Nice`, `near Reading`).
+    Cue,
+    /// A capitalized function word that may precede a place at a sentence start or in a title.
+    Function,
+    /// Joins a following place into one name (`Southern Indiana`).
+    Direction,
+    /// Before `of` + place, makes one name with it (`State of Texas`).
+    OfHead,
+    /// A place name after it is a person's name (`Mr. Jordan`).
+    Honorific,
+    /// After a place name, makes it an organisation's name (`Chicago Tribune`).
+    OrganisationHead,
+    /// The last word of a company's name (`Inc`).
+    CompanySuffix,
+    /// A role or common noun that may follow a place used as a modifier (`Moscow Mayor`).
+    Role,
+    /// After it a person-like place name is a person (`Jordan said`).
+    ReportingVerb,
+    /// The head word of a named facility or building (`Fisht Stadium`).
+    FacilityHead,
+    /// A month or weekday, which may sit next to a place without being part of its name.
+    Calendar,
+}
+
+impl ContextWord {
+    fn parse(class: &str) -> Option<ContextWord> {
+        Some(match class {
+            "cue" => ContextWord::Cue,
+            "function" => ContextWord::Function,
+            "direction" => ContextWord::Direction,
+            "of-head" => ContextWord::OfHead,
+            "honorific" => ContextWord::Honorific,
+            "organisation-head" => ContextWord::OrganisationHead,
+            "company-suffix" => ContextWord::CompanySuffix,
+            "role" => ContextWord::Role,
+            "reporting-verb" => ContextWord::ReportingVerb,
+            "facility-head" => ContextWord::FacilityHead,
+            "calendar" => ContextWord::Calendar,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+/// Each word of `place_context.tsv` with its classes as bits of [`ContextWord::bit`].
+fn context_words() -> &'static FastMap<&'static str, u16> {
+    static WORDS: OnceLock<FastMap<&'static str, u16>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        super::entries(CONTEXT)
+            .map(|f| {
+                let classes = f.get(1).copied().unwrap_or("").split(',');
+                let bits = classes
+                    .filter_map(ContextWord::parse)
+                    .fold(0, |bits, class| bits | class.bit());
+                (f[0], bits)
+            })
+            .collect()
+    })
+}
+
+/// True when `word`, as written, is listed in `place_context.tsv` with `class`.
+pub fn is_context_word(word: &str, class: ContextWord) -> bool {
+    context_words()
+        .get(word)
+        .is_some_and(|bits| bits & class.bit() != 0)
+}
 
 /// What else a place name can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +155,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// [`crate::prepare`]).
 pub fn prepare() {
     gazetteer().get_capitals("");
+    context_words();
 }
 
 fn parse_kind(kind: &str) -> PlaceKind {
@@ -241,6 +318,23 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_words_have_known_classes_and_keep_their_case() {
+        for fields in crate::lexicon::entries(CONTEXT) {
+            let classes = fields.get(1).copied().unwrap_or("");
+            for class in classes.split(',') {
+                assert!(ContextWord::parse(class).is_some(), "{fields:?}: {class:?}");
+            }
+        }
+        assert!(is_context_word("near", ContextWord::Cue));
+        assert!(!is_context_word("Near", ContextWord::Cue), "as written");
+        assert!(is_context_word("Inc", ContextWord::CompanySuffix));
+        assert!(is_context_word("Inc", ContextWord::OrganisationHead));
+        assert!(!is_context_word("Inc", ContextWord::Role));
+        assert!(is_context_word("Stadium", ContextWord::FacilityHead));
+        assert!(!is_context_word("Paris", ContextWord::Function));
+    }
 
     fn check(text: &str, expect: Option<(&str, &str, Option<PlaceKind>, &str)>) {
         let got = gazetteer()
