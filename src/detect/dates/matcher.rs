@@ -20,7 +20,7 @@ use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
-use super::rules::{expand, RULES};
+use super::rules::{expand, is_case_sensitive_list, RULES};
 use crate::lexicon::time_words::list_words;
 
 /// The groups of one match, as the rules' build functions read them.
@@ -204,8 +204,10 @@ pub enum GateDepth {
 /// which of them match (about seven in eight rules that pass the first stage on news do not).
 pub struct RuleGate {
     needs: AhoCorasick,
-    /// For each pattern of `needs`, the rules it lets through.
+    /// For each pattern of `needs`, the rules it lets through …
     rules_of_need: Vec<RuleSet>,
+    /// … and, for a word of a list matched as written, that word (the automaton ignores case).
+    exact_case: Vec<Option<&'static str>>,
     /// The rules that need an ASCII digit.
     digit_rules: RuleSet,
     /// Every rule's pattern in one DFA (pattern `i` is `RULES[i]`), for "which rules match here";
@@ -232,25 +234,31 @@ impl RuleGate {
         );
         let mut patterns: Vec<String> = Vec::new();
         let mut rules_of_need: Vec<RuleSet> = Vec::new();
+        let mut exact_case: Vec<Option<&'static str>> = Vec::new();
         let mut digit_rules = 0;
         for (i, rule) in RULES.iter().enumerate() {
             let bit = 1 << i;
             for need in rule.needs {
-                let words = match need.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
-                    Some("digit") => {
-                        digit_rules |= bit;
-                        continue;
-                    }
-                    Some(list) => list_words(list),
-                    None => vec![*need],
-                };
+                let (words, case_sensitive) =
+                    match need.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
+                        Some("digit") => {
+                            digit_rules |= bit;
+                            continue;
+                        }
+                        Some(list) => (list_words(list), is_case_sensitive_list(list)),
+                        None => (vec![*need], false),
+                    };
                 for word in words {
+                    let exact = case_sensitive.then_some(word);
                     let word = word.to_ascii_lowercase();
-                    match patterns.iter().position(|p| *p == word) {
+                    match (0..patterns.len())
+                        .find(|&k| patterns[k] == word && exact_case[k] == exact)
+                    {
                         Some(at) => rules_of_need[at] |= bit,
                         None => {
                             patterns.push(word);
                             rules_of_need.push(bit);
+                            exact_case.push(exact);
                         }
                     }
                 }
@@ -265,6 +273,7 @@ impl RuleGate {
         RuleGate {
             needs,
             rules_of_need,
+            exact_case,
             digit_rules,
             all_rules: OnceLock::new(),
         }
@@ -287,8 +296,18 @@ impl RuleGate {
         } else {
             0
         };
+        let bytes = text.as_bytes();
         for found in self.needs.find_overlapping_iter(text) {
-            rules |= self.rules_of_need[found.pattern().as_usize()];
+            let need = found.pattern().as_usize();
+            // Inside a word (`today` holds `day`, `mayor` holds `may`): no pattern matches there.
+            let after_letter = found.start() > 0
+                && bytes[found.start() - 1].is_ascii_alphabetic()
+                && bytes[found.start()].is_ascii_alphanumeric();
+            let wrong_case = self.exact_case[need]
+                .is_some_and(|word| text.get(found.start()..found.end()) != Some(word));
+            if !after_letter && !wrong_case {
+                rules |= self.rules_of_need[need];
+            }
         }
         rules
     }
@@ -380,6 +399,22 @@ mod tests {
             "first stage: a case-insensitive superset"
         );
         assert_eq!(gate.rules_for("the Mayor", GateDepth::Exact), 0);
+    }
+
+    #[test]
+    fn needs_count_at_word_starts_and_month_names_as_written() {
+        let gate = RuleGate::get();
+        let rule = |name: &str| 1 << RULES.iter().position(|r| r.name == name).unwrap();
+        let needed = |text: &str| gate.rules_for(text, GateDepth::Needs);
+        // `may` the modal and `Monday`'s `day` are no reason to run the month or day rules.
+        assert_eq!(needed("the mayor may say so") & rule("month-day"), 0);
+        assert_ne!(needed("on May 5") & rule("month-day"), 0);
+        assert_eq!(needed("since Monday") & rule("the-day"), 0);
+        assert_ne!(needed("that day") & rule("the-day"), 0);
+        // A word start may follow a digit or punctuation: `10am`, `(Q3)`, `mid-year`.
+        assert_ne!(needed("at 10am") & rule("clock-time"), 0);
+        assert_ne!(needed("in (Q3)") & rule("q-number"), 0);
+        assert_ne!(needed("losses overnight") & rule("part-of-day"), 0);
     }
 
     #[test]

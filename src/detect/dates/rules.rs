@@ -22,9 +22,11 @@ pub struct DateRule {
     /// Regex with named groups and `{list}` placeholders. A group named `t`, when present, is the
     /// extent; the rest of the match is context.
     pub pattern: &'static str,
-    /// What every match contains, compared ASCII case-insensitively: literal text, `{digit}` (any
-    /// ASCII digit) or a `{list}` of time words. A paragraph holding none of them skips the rule;
-    /// this gate only saves time and never changes what matches.
+    /// What every match contains: literal text, `{digit}` (any ASCII digit) or a `{list}` of time
+    /// words. Words are compared ASCII case-insensitively, except the lists matched as written
+    /// ([`is_case_sensitive_list`]), and count only where no letter comes right before them (the
+    /// patterns start their words at `\b`). A paragraph holding none of them skips the rule; this
+    /// gate only saves time and never changes what matches.
     pub needs: &'static [&'static str],
     /// Worked examples: text and the value expected against the reference date 2025-08-19 (a Tuesday).
     pub examples: &'static [(&'static str, &'static str)],
@@ -1212,7 +1214,7 @@ pub static RULES: &[DateRule] = &[
     DateRule {
         name: "iso-date",
         pattern: r"\b(?<year>[12]\d{3})-(?<month>[01]\d)-(?<day>[0-3]\d)(?:T(?<hour>[0-2]\d):(?<min>[0-5]\d))?\b",
-        needs: &["{digit}"],
+        needs: &["0-", "1-", "2-", "3-", "4-", "5-", "6-", "7-", "8-", "9-"],
         examples: &[
             ("2024-03-05", "2024-03-05"),
             ("2024-03-05T14:30", "2024-03-05T14:30"),
@@ -1342,9 +1344,10 @@ pub static RULES: &[DateRule] = &[
     DateRule {
         name: "part-of-day",
         pattern: r"(?i)\b(?:(?<rel>this|last|tomorrow|yesterday) (?<part>morning|afternoon|evening|night)|overnight)\b",
-        needs: &["morning", "afternoon", "evening", "night"],
+        needs: &["morning", "afternoon", "evening", "night", "overnight"],
         examples: &[
             ("this morning", "2025-08-19TMO"),
+            ("losses overnight", "2025-08-19TNI"),
             ("last night", "2025-08-18TNI"),
         ],
         build: part_of_day,
@@ -1386,14 +1389,14 @@ pub static RULES: &[DateRule] = &[
     DateRule {
         name: "year",
         pattern: r"\b(?<year>1[5-9]\d\d|20\d\d)\b",
-        needs: &["{digit}"],
+        needs: &["15", "16", "17", "18", "19", "20"],
         examples: &[("in 2010", "2010"), ("the 2008 Olympics", "2008")],
         build: year_alone,
     },
     DateRule {
         name: "decade",
         pattern: r"(?i)\b(?:the )?(?:(?:early|mid|late)[- ]?)?(?:(?<dec>1[0-9]\d0|20\d0)'?s|'(?<short>\d0)'?s)\b",
-        needs: &["{digit}"],
+        needs: &["0s", "0's"],
         examples: &[
             ("the 1990s", "199"),
             ("the late 1970s", "197"),
@@ -1426,7 +1429,7 @@ pub static RULES: &[DateRule] = &[
     DateRule {
         name: "q-number",
         pattern: r"\bQ(?<qn>[1-4])(?: (?<year>[12]\d{3}))?\b",
-        needs: &["{digit}"],
+        needs: &["q1", "q2", "q3", "q4"],
         examples: &[("Q3 2024", "2024-Q3")],
         build: q_number,
     },
@@ -1580,7 +1583,10 @@ pub static RULES: &[DateRule] = &[
     DateRule {
         name: "clock-time",
         pattern: r"(?i)\b(?<hour>[01]?\d|2[0-3])(?:[:.](?<min>[0-5]\d))? ?(?:(?<ampm>[ap]\.m\b|[ap]m\b)|(?<zone>(?-i:GMT|UTC|[ECMP][SD]T|BST|CET))\b|o'clock\b)(?: (?<zone2>(?-i:GMT|UTC|[ECMP][SD]T|BST|CET))\b)?(?:,? (?:on )?(?:(?<weekday>(?-i:{weekday}))|(?<dayword>today|tomorrow|yesterday|tonight))\b)?",
-        needs: &["{digit}"],
+        needs: &[
+            "am", "a.m", "pm", "p.m", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt",
+            "pst", "pdt", "bst", "cet", "o'clock",
+        ],
         examples: &[
             ("10 p.m", "2025-08-19T22:00"),
             ("15:00 GMT Saturday", "2025-08-16T15:00"),
@@ -1738,7 +1744,7 @@ pub fn expand(pattern: &str) -> String {
         let key = format!("{{{list}}}");
         if out.contains(&key) {
             let alt = alternation(list);
-            let alt = if matches!(list, "month" | "month_name" | "weekday") {
+            let alt = if is_case_sensitive_list(list) {
                 format!("(?-i:{alt})")
             } else {
                 format!("(?i:{alt})")
@@ -1747,4 +1753,9 @@ pub fn expand(pattern: &str) -> String {
         }
     }
     out
+}
+
+/// True for the `{list}`s matched as written (`May`, not `may`): month and weekday names.
+pub fn is_case_sensitive_list(list: &str) -> bool {
+    matches!(list, "month" | "month_name" | "weekday")
 }
