@@ -130,6 +130,9 @@ fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -146,49 +149,54 @@ fn is_word_joiner(c: char) -> bool {
     )
 }
 
+/// The character at byte `i` of `s` and its length in bytes, or None at the end (ASCII, most of
+/// news, without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
     let s = within.text(text);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
+    let mut i = 0;
+    while let Some((c, len)) = char_at(s, i) {
         let start = within.start + i;
-        if !is_word_char(c) {
-            out.push(Token::new(
-                Span::new(start, start + c.len_utf8()),
-                TokenKind::Punct,
-            ));
+        if c.is_whitespace() {
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        if !is_word_char(c) {
+            out.push(Token::new(Span::new(start, start + len), TokenKind::Punct));
+            i += len;
+            continue;
+        }
+        let mut end = i + len;
         let mut has_letter = c.is_alphabetic();
-        loop {
-            // Room for one more character and a joiner before the length limit.
-            if end - i > MAX_TOKEN_BYTES - 8 {
+        // Room for one more character and a joiner before the length limit.
+        while end - i <= MAX_TOKEN_BYTES - 8 {
+            let Some((d, d_len)) = char_at(s, end) else {
+                break;
+            };
+            if is_word_char(d) {
+                has_letter |= d.is_alphabetic();
+                end += d_len;
+                continue;
+            }
+            let joins = is_word_joiner(d) || matches!(d, ',' | ':') && !has_letter;
+            // Join only when a word character follows directly.
+            let joined = joins
+                && char_at(s, end + d_len).is_some_and(|(e, _)| {
+                    is_word_char(e) && (d != ',' && d != ':' || e.is_ascii_digit())
+                });
+            if !joined {
                 break;
             }
-            match chars.peek().copied() {
-                Some((j, d)) if is_word_char(d) => {
-                    has_letter |= d.is_alphabetic();
-                    end = j + d.len_utf8();
-                    chars.next();
-                }
-                Some((j, d)) if is_word_joiner(d) || (matches!(d, ',' | ':') && !has_letter) => {
-                    // Join only when a word character follows directly.
-                    let after = &s[j + d.len_utf8()..];
-                    match after.chars().next() {
-                        Some(e)
-                            if is_word_char(e) && (d != ',' && d != ':' || e.is_ascii_digit()) =>
-                        {
-                            chars.next();
-                            end = j + d.len_utf8();
-                        }
-                        _ => break,
-                    }
-                }
-                _ => break,
-            }
+            end += d_len;
         }
         let kind = if has_letter {
             TokenKind::Word
@@ -196,6 +204,7 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
             TokenKind::Number
         };
         out.push(Token::new(Span::new(start, within.start + end), kind));
+        i = end;
     }
 }
 
@@ -326,6 +335,30 @@ mod tests {
             ]
         );
         assert_eq!(doc.tokens[4].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn tokens_beyond_ascii() {
+        let text = "Tom\u{e1}s Ribeiro\u{2019}s caf\u{e9}, e\u{301}te 2,5km\u{2014}na\u{ef}ve \u{ab}\u{c9}lys\u{e9}e\u{bb}";
+        let doc = segment(text);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span().text(text)).collect();
+        assert_eq!(
+            words,
+            [
+                "Tom\u{e1}s",
+                "Ribeiro\u{2019}s",
+                "caf\u{e9}",
+                ",",
+                "e\u{301}te",
+                "2,5km",
+                "\u{2014}",
+                "na\u{ef}ve",
+                "\u{ab}",
+                "\u{c9}lys\u{e9}e",
+                "\u{bb}"
+            ]
+        );
+        assert_eq!(doc.tokens[5].kind, TokenKind::Word);
     }
 
     #[test]
