@@ -160,10 +160,11 @@ impl<'p, 't> Registry<'p, 't> {
                 .all(|c| c == ' ' || c == '-')
         };
         for (i, token) in tokens.iter().enumerate() {
-            if token.kind != TokenKind::Word {
+            let word = token.span().text(text);
+            // Every surname kept above starts with a capital: most words need no lookup.
+            if token.kind != TokenKind::Word || word.starts_with(|c: char| c.is_ascii_lowercase()) {
                 continue;
             }
-            let word = token.span().text(text);
             let (stem, span) = match word
                 .strip_suffix("'s")
                 .or_else(|| word.strip_suffix("\u{2019}s"))
