@@ -137,33 +137,21 @@ fn closes_before(c: Option<char>) -> bool {
 /// The marks of one paragraph, apostrophes left out.
 fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
     let s = paragraph.text(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         if !is_mark_char(c) {
-            i += 1;
             continue;
         }
         // Two ASCII apostrophes or two backticks make one double mark.
-        let pair = matches!(c, '\'' | '`') && chars.get(i + 1).is_some_and(|&(_, d)| d == c);
-        let width = if pair { 2 } else { 1 };
-        let len: usize = chars[i..i + width].iter().map(|(_, c)| c.len_utf8()).sum();
+        let pair = matches!(c, '\'' | '`') && chars.next_if(|&(_, d)| d == c).is_some();
+        let len = if pair { 2 } else { c.len_utf8() };
+        let (head, tail) = (&s[..at], &s[at + len..]);
         // Neighbours, looking past adjacent marks (`'”` closes two quotes at once).
-        let before = chars[..i]
-            .iter()
-            .rev()
-            .take(4)
-            .map(|&(_, c)| c)
-            .find(|&c| !is_mark_char(c));
-        let before_direct = i.checked_sub(1).map(|j| chars[j].1);
-        let after = chars[i + width..]
-            .iter()
-            .take(4)
-            .map(|&(_, c)| c)
-            .find(|&c| !is_mark_char(c));
-        let after_direct = chars.get(i + width).map(|&(_, c)| c);
+        let before = head.chars().rev().take(4).find(|&c| !is_mark_char(c));
+        let before_direct = head.chars().next_back();
+        let after = tail.chars().take(4).find(|&c| !is_mark_char(c));
+        let after_direct = tail.chars().next();
         let word_before = before_direct.is_some_and(char::is_alphanumeric);
         let word_after = after_direct.is_some_and(char::is_alphanumeric);
         let single = !pair
@@ -171,7 +159,6 @@ fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
                 c,
                 '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}'
             );
-        i += width;
         if single && matches!(c, '\'' | '\u{2019}') {
             // Apostrophes: don’t, Trump's, ’90s, rock 'n' roll.
             if word_before && word_after {
