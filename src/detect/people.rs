@@ -269,19 +269,20 @@ fn scan_sentence(
             }
             let mut span = Span::new(t.span().start, t.span().start + stem.len());
             let mut next = j + 1;
-            let abbreviated_title = s == Shape::Capitalized
-                && (is_title_word(stem).is_some() || names::is_name_suffix(stem));
-            if s == Shape::Initial || abbreviated_title && !possessive {
-                // The period of an initial belongs to the name ("J. K. Rowling"); the period of an
-                // abbreviated title keeps the run going ("Mr. Smith", "Sen. Jones").
-                if let Some(p) = tokens.get(j + 1) {
-                    if p.kind == TokenKind::Punct
-                        && p.span().start == t.span().end
-                        && word_text(doc, p) == "."
-                    {
-                        span.end = p.span().end;
-                        next = j + 2;
-                    }
+            // The period of an initial belongs to the name ("J. K. Rowling"); the period of an
+            // abbreviated title keeps the run going ("Mr. Smith", "Sen. Jones").
+            let period = tokens.get(j + 1).filter(|p| {
+                p.kind == TokenKind::Punct
+                    && p.span().start == t.span().end
+                    && word_text(doc, p) == "."
+            });
+            if let Some(p) = period {
+                let abbreviated_title = s == Shape::Capitalized
+                    && !possessive
+                    && (is_title_word(stem).is_some() || names::is_name_suffix(stem));
+                if s == Shape::Initial || abbreviated_title {
+                    span.end = p.span().end;
+                    next = j + 2;
                 }
             }
             let shape_here = if is_particle_here { Shape::Other } else { s };
