@@ -95,6 +95,16 @@ enum Shape {
 }
 
 fn shape(word: &str) -> Shape {
+    // Fast paths for the common ASCII cases, with the same answers as the general code below.
+    match word.as_bytes() {
+        [first, ..] if first.is_ascii() && !first.is_ascii_uppercase() && !word.contains('-') => {
+            return Shape::Other;
+        }
+        [first, second, ..] if first.is_ascii_uppercase() && second.is_ascii_lowercase() => {
+            return Shape::Capitalized;
+        }
+        _ => {}
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return Shape::Other;
@@ -950,6 +960,27 @@ mod tests {
             })
             .collect();
         assert_eq!(found, expect, "{input}");
+    }
+
+    #[test]
+    fn word_shapes() {
+        for (word, expect) in [
+            ("Smith", Shape::Capitalized),
+            ("McCain", Shape::Capitalized),
+            ("\u{c9}lise", Shape::Capitalized),
+            ("al-Assad", Shape::Capitalized),
+            ("J", Shape::Initial),
+            ("J.R.R", Shape::Initial),
+            ("NATO", Shape::Caps),
+            ("I", Shape::Initial),
+            ("said", Shape::Other),
+            ("well-known", Shape::Other),
+            ("2016", Shape::Other),
+            ("\u{e9}t\u{e9}", Shape::Other),
+            ("", Shape::Other),
+        ] {
+            assert_eq!(shape(word), expect, "{word}");
+        }
     }
 
     #[test]
