@@ -1,6 +1,6 @@
 //! Runs the date rules' patterns over text, fast: a gate picks the rules a paragraph does match
-//! (an automaton pass for the words each rule needs, then one lazy-DFA pass over all rules at
-//! once), a lazy DFA per surviving rule finds each match, and a bounded backtracker reads its
+//! (one pass looking up the words each rule needs at every word start, then one lazy-DFA pass over
+//! all rules at once), a lazy DFA per surviving rule finds each match, and a bounded backtracker reads its
 //! groups on the matched span only (on spans this short it is faster than a PikeVM).
 //!
 //! Owns the matching machinery (regex-automata's engines used directly, compiled per rule on first
@@ -10,7 +10,6 @@
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::hybrid::dfa::DFA;
 use regex_automata::hybrid::regex::{Cache as FindCache, Regex as Finder};
 use regex_automata::nfa::thompson::backtrack::{BoundedBacktracker, Cache as GroupCache};
@@ -198,21 +197,87 @@ pub enum GateDepth {
 }
 
 /// The rules worth running on one paragraph: most paragraphs match only a few rules, and a search
-/// per rule over every paragraph would dominate the date pass. Two stages: an automaton pass for
-/// the words each rule `needs` (cheap, and rules out most rules), then, at [`GateDepth::Exact`]
-/// and when some rule is left, one lazy-DFA pass over all patterns at once that reports exactly
-/// which of them match (about seven in eight rules that pass the first stage on news do not).
+/// per rule over every paragraph would dominate the date pass. Two stages: a pass looking up the
+/// words each rule `needs` (cheap, and rules out most rules), then, at [`GateDepth::Exact`] and
+/// when some rule is left, one lazy-DFA pass over all patterns at once that reports exactly which
+/// of them match (about seven in eight rules that pass the first stage on news do not).
 pub struct RuleGate {
-    needs: AhoCorasick,
-    /// For each pattern of `needs`, the rules it lets through …
-    rules_of_need: Vec<RuleSet>,
-    /// … and, for a word of a list matched as written, that word (the automaton ignores case).
-    exact_case: Vec<Option<&'static str>>,
+    /// Every word some rule needs, ASCII lower case …
+    needs: Vec<Need>,
+    /// … indexed by their first two bytes, lower case: `by_pair[pair(a, b)]` is the range of
+    /// `pair_needs` listing those that start with `a`, `b` …
+    by_pair: Vec<(u16, u16)>,
+    pair_needs: Vec<u16>,
+    /// … while a one-byte need (`/`) lets its rules through wherever its byte is.
+    one_byte_rules: [RuleSet; 256],
+    /// Bytes a need can start with, in either case: other positions need no lookup.
+    starts: [bool; 256],
     /// The rules that need an ASCII digit.
     digit_rules: RuleSet,
     /// Every rule's pattern in one DFA (pattern `i` is `RULES[i]`), for "which rules match here";
     /// built on first use.
     all_rules: OnceLock<Option<DFA>>,
+}
+
+/// Pairs of ASCII bytes, the size of [`RuleGate`]'s pair index.
+const PAIRS: usize = 128 * 128;
+
+/// The index of two ASCII bytes in [`RuleGate`]'s pair index.
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a & 0x7f) << 7 | usize::from(b & 0x7f)
+}
+
+/// One word rules need.
+struct Need {
+    /// In ASCII lower case.
+    lower: String,
+    /// Its first four bytes (fewer for a shorter word) as [`head`] reads them, and the mask of
+    /// the bytes it has: a quick test before the comparison.
+    head: u32,
+    head_mask: u32,
+    /// For a word of a list matched as written, that word.
+    exact: Option<&'static str>,
+    /// The rules it lets through.
+    rules: RuleSet,
+}
+
+/// Up to four bytes from `at` in ASCII lower case, packed little-endian (missing bytes are 0).
+fn head(bytes: &[u8], at: usize) -> u32 {
+    bytes[at..]
+        .iter()
+        .take(4)
+        .enumerate()
+        .fold(0, |word, (i, b)| {
+            word | u32::from(b.to_ascii_lowercase()) << (8 * i)
+        })
+}
+
+impl Need {
+    fn new(lower: String, exact: Option<&'static str>, rules: RuleSet) -> Need {
+        let head = head(lower.as_bytes(), 0);
+        let head_mask = match lower.len() {
+            n @ 0..=3 => (1u32 << (8 * n)) - 1,
+            _ => u32::MAX,
+        };
+        Need {
+            lower,
+            head,
+            head_mask,
+            exact,
+            rules,
+        }
+    }
+
+    /// True when the need occurs at byte `at` of `text`.
+    fn at(&self, text: &str, at: usize) -> bool {
+        let Some(found) = text.as_bytes().get(at..at + self.lower.len()) else {
+            return false;
+        };
+        match self.exact {
+            Some(word) => found == word.as_bytes(),
+            None => found.eq_ignore_ascii_case(self.lower.as_bytes()),
+        }
+    }
 }
 
 thread_local! {
@@ -232,9 +297,7 @@ impl RuleGate {
             RULES.len() <= RuleSet::BITS as usize,
             "RuleSet is too small"
         );
-        let mut patterns: Vec<String> = Vec::new();
-        let mut rules_of_need: Vec<RuleSet> = Vec::new();
-        let mut exact_case: Vec<Option<&'static str>> = Vec::new();
+        let mut needs: Vec<Need> = Vec::new();
         let mut digit_rules = 0;
         for (i, rule) in RULES.iter().enumerate() {
             let bit = 1 << i;
@@ -249,31 +312,58 @@ impl RuleGate {
                         None => (vec![*need], false),
                     };
                 for word in words {
+                    assert!(
+                        word.is_ascii() && !word.is_empty(),
+                        "date rule {}: need {word:?} is not ASCII",
+                        rule.name
+                    );
                     let exact = case_sensitive.then_some(word);
-                    let word = word.to_ascii_lowercase();
-                    match (0..patterns.len())
-                        .find(|&k| patterns[k] == word && exact_case[k] == exact)
+                    let lower = word.to_ascii_lowercase();
+                    match needs
+                        .iter_mut()
+                        .find(|n| n.lower == lower && n.exact == exact)
                     {
-                        Some(at) => rules_of_need[at] |= bit,
-                        None => {
-                            patterns.push(word);
-                            rules_of_need.push(bit);
-                            exact_case.push(exact);
-                        }
+                        Some(known) => known.rules |= bit,
+                        None => needs.push(Need::new(lower, exact, bit)),
                     }
                 }
             }
         }
-        // A full DFA: a few hundred short words make a small one, and it scans every paragraph.
-        let needs = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .build(&patterns)
-            .expect("a few hundred short words always build");
+        let mut starts = [false; 256];
+        let mut one_byte_rules = [0; 256];
+        let mut pairs: Vec<(usize, u16)> = Vec::new();
+        for (k, need) in needs.iter().enumerate() {
+            let k = u16::try_from(k).expect("fewer than 65 536 needs");
+            let bytes = need.lower.as_bytes();
+            let (first, upper) = (bytes[0], bytes[0].to_ascii_uppercase());
+            starts[usize::from(first)] = true;
+            starts[usize::from(upper)] = true;
+            match bytes {
+                [_] => {
+                    one_byte_rules[usize::from(first)] |= need.rules;
+                    one_byte_rules[usize::from(upper)] |= need.rules;
+                }
+                [a, b, ..] => pairs.push((pair(*a, *b), k)),
+                [] => {}
+            }
+        }
+        pairs.sort_unstable();
+        let mut by_pair = vec![(0, 0); PAIRS];
+        for (at, &(key, _)) in pairs.iter().enumerate() {
+            let at = u16::try_from(at).expect("fewer than 65 536 needs");
+            let range = &mut by_pair[key];
+            if range.1 == 0 {
+                *range = (at, at);
+            }
+            range.1 = at + 1;
+        }
+        let pair_needs = pairs.into_iter().map(|(_, k)| k).collect();
         RuleGate {
             needs,
-            rules_of_need,
-            exact_case,
+            by_pair,
+            pair_needs,
+            one_byte_rules,
+            starts,
             digit_rules,
             all_rules: OnceLock::new(),
         }
@@ -291,22 +381,53 @@ impl RuleGate {
 
     /// The rules whose `needs` appear in `text`.
     fn rules_needed(&self, text: &str) -> RuleSet {
-        let mut rules = if text.bytes().any(|b| b.is_ascii_digit()) {
+        let bytes = text.as_bytes();
+        let mut rules = if self.digit_rules != 0 && bytes.iter().any(u8::is_ascii_digit) {
             self.digit_rules
         } else {
             0
         };
+        // Needs count where no letter comes right before them (inside a word, as `day` in
+        // `today` or `may` in `mayor`, no pattern matches); the loop visits only those places.
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            if self.starts[usize::from(b)] {
+                rules |= self.needs_at(text, at);
+            }
+            at += 1;
+            if b.is_ascii_alphabetic() {
+                while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+                    at += 1;
+                }
+                // A digit right after a letter is inside the word too.
+                if bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                    at += 1;
+                }
+            }
+        }
+        rules
+    }
+
+    /// The rules of the needs that occur at byte `at` of `text`.
+    fn needs_at(&self, text: &str, at: usize) -> RuleSet {
         let bytes = text.as_bytes();
-        for found in self.needs.find_overlapping_iter(text) {
-            let need = found.pattern().as_usize();
-            // Inside a word (`today` holds `day`, `mayor` holds `may`): no pattern matches there.
-            let after_letter = found.start() > 0
-                && bytes[found.start() - 1].is_ascii_alphabetic()
-                && bytes[found.start()].is_ascii_alphanumeric();
-            let wrong_case = self.exact_case[need]
-                .is_some_and(|word| text.get(found.start()..found.end()) != Some(word));
-            if !after_letter && !wrong_case {
-                rules |= self.rules_of_need[need];
+        let b = bytes[at];
+        let mut rules = self.one_byte_rules[usize::from(b)];
+        let Some(&next) = bytes.get(at + 1) else {
+            return rules;
+        };
+        if !next.is_ascii() || !b.is_ascii() {
+            return rules;
+        }
+        let (from, to) = self.by_pair[pair(b.to_ascii_lowercase(), next.to_ascii_lowercase())];
+        if from == to {
+            return rules;
+        }
+        let here = head(bytes, at);
+        for &k in &self.pair_needs[usize::from(from)..usize::from(to)] {
+            let need = &self.needs[usize::from(k)];
+            if here & need.head_mask == need.head && need.at(text, at) {
+                rules |= need.rules;
             }
         }
         rules
@@ -415,6 +536,10 @@ mod tests {
         assert_ne!(needed("at 10am") & rule("clock-time"), 0);
         assert_ne!(needed("in (Q3)") & rule("q-number"), 0);
         assert_ne!(needed("losses overnight") & rule("part-of-day"), 0);
+        assert_ne!(needed("FY2016 results") & rule("fiscal-year"), 0);
+        // A need that is not a word (`/`) counts anywhere, even right after a letter.
+        assert_ne!(needed("and/or") & rule("slash-date"), 0);
+        assert_eq!(needed("mp3 player") & rule("clock-time"), 0);
     }
 
     #[test]
