@@ -129,9 +129,10 @@ impl<'d, 't> Context<'d, 't> {
     /// A word written in capitals (`LONDON`, `AL-AIN`), at least two letters.
     fn is_caps_word(&self, i: usize) -> bool {
         let w = self.word(i);
+        // Most words show a lower-case letter early, so that test goes first.
         self.token(i).kind == TokenKind::Word
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
     }
 
     fn is_cue(&self, i: usize) -> bool {
