@@ -14,6 +14,7 @@ use crate::fast_hash::{FastMap, FastSet};
 
 use crate::annotations::Gender;
 use crate::lexicon::names::{self, NonNameClass, TitleClass};
+use crate::lexicon::with_lowercase;
 use crate::segment::{self, Document, Token, TokenKind};
 use crate::span::Span;
 
@@ -715,13 +716,14 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
         }
     }
     for core in cores.iter_mut().filter(|c| c.cue.is_none()) {
-        let lower = |w: &RunWord| w.span.text(text).to_lowercase();
+        // Looked up in lower case without allocating (keys were lowered with `to_lowercase`).
         let n = core.words.len();
-        let all_known = core
-            .words
-            .iter()
-            .all(|w| w.shape == Shape::Capitalized && known_part.contains(&lower(w)));
-        let from_last = |w: &RunWord| known_last.get(&lower(w)).copied();
+        let all_known = core.words.iter().all(|w| {
+            w.shape == Shape::Capitalized
+                && with_lowercase(w.span.text(text), |l| known_part.contains(l))
+        });
+        let from_last =
+            |w: &RunWord| with_lowercase(w.span.text(text), |l| known_last.get(l).copied());
         let last_known = (n == 2 && !core.caps && core.words[1].shape == Shape::Capitalized)
             .then(|| from_last(&core.words[1]))
             .flatten();
@@ -730,9 +732,7 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             .then(|| from_last(&core.words[0]))
             .flatten()
             .filter(|&c| !core.caps || c <= Cue::Initials);
-        let source = known_full
-            .get(&lower_span(text, core.span()))
-            .copied()
+        let source = with_lowercase(core.span().text(text), |l| known_full.get(l).copied())
             .or((all_known && n <= 2).then_some(Cue::Title))
             .or(last_known)
             .or(surname_alone);
@@ -777,10 +777,6 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
         }
         joins
     });
-}
-
-fn lower_span(text: &str, span: Span) -> String {
-    span.text(text).to_lowercase()
 }
 
 /// Irregular past-tense verbs common in news reports of what someone did.
