@@ -288,6 +288,10 @@ mod tests {
         spans.iter().map(|s| s.text(text).to_string()).collect()
     }
 
+    fn token_texts<'t>(doc: &Document<'t>) -> Vec<&'t str> {
+        doc.tokens.iter().map(|t| t.span().text(doc.text)).collect()
+    }
+
     #[test]
     fn tokens_are_compact_and_keep_their_spans() {
         assert_eq!(
@@ -326,9 +330,8 @@ mod tests {
     fn tokens_keep_inner_joiners() {
         let text = "Don't tell al-Assad: 1,990 people, U.S. troops, 3.5% at 10:30.";
         let doc = segment(text);
-        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span().text(text)).collect();
         assert_eq!(
-            words,
+            token_texts(&doc),
             [
                 "Don't", "tell", "al-Assad", ":", "1,990", "people", ",", "U.S", ".", "troops",
                 ",", "3.5", "%", "at", "10:30", "."
@@ -341,9 +344,8 @@ mod tests {
     fn tokens_beyond_ascii() {
         let text = "Tom\u{e1}s Ribeiro\u{2019}s caf\u{e9}, e\u{301}te 2,5km\u{2014}na\u{ef}ve \u{ab}\u{c9}lys\u{e9}e\u{bb}";
         let doc = segment(text);
-        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span().text(text)).collect();
         assert_eq!(
-            words,
+            token_texts(&doc),
             [
                 "Tom\u{e1}s",
                 "Ribeiro\u{2019}s",

@@ -716,8 +716,8 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
         }
     }
     for core in cores.iter_mut().filter(|c| c.cue.is_none()) {
-        // Looked up in lower case without allocating (keys were lowered with `to_lowercase`).
         let n = core.words.len();
+        // Looked up in lower case without allocating (keys were lowered with `to_lowercase`).
         let all_known = core.words.iter().all(|w| {
             w.shape == Shape::Capitalized
                 && with_lowercase(w.span.text(text), |l| known_part.contains(l))

@@ -4,7 +4,8 @@
 //! Owns the word lists the speaker attribution reads (`data/speech_verbs.txt`, `data/role_nouns.txt`,
 //! `data/title_cues.tsv`)
 //! and the small closed classes (pronouns, honorifics, adverbs that sit between a speaker and the
-//! verb, capitalized words that open a clause). It does not decide who said what; `attribute::speakers` does.
+//! verb, capitalized words that open a clause). It does not decide who said what;
+//! `attribute::speakers` does.
 
 use super::with_lowercase;
 use crate::fast_hash::FastMap;

@@ -128,7 +128,7 @@ pub struct Entry {
     pub ambiguity: Ambiguity,
 }
 
-/// Bytes of a name that key [`Gazetteer::lengths_by_start`].
+/// Bytes of a name that key [`Gazetteer::entries_by_start`].
 const START_BYTES: usize = 3;
 
 /// The gazetteer: entries, found by name.

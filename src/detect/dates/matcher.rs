@@ -1,7 +1,7 @@
 //! Runs the date rules' patterns over text, fast: a gate picks the rules a paragraph does match
 //! (one pass looking up the words each rule needs at every word start, then one lazy-DFA pass over
-//! all rules at once), a lazy DFA per surviving rule finds each match, and a bounded backtracker reads its
-//! groups on the matched span only (on spans this short it is faster than a PikeVM).
+//! all rules at once), a lazy DFA per surviving rule finds each match, and a bounded backtracker
+//! reads its groups on the matched span only (on spans this short it is faster than a PikeVM).
 //!
 //! Owns the matching machinery (regex-automata's engines used directly, compiled per rule on first
 //! use, caches kept per thread) and the `Captures` view the rules' build functions read. It does
