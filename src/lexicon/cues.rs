@@ -7,7 +7,7 @@
 //! verb, capitalized words that open a clause). It does not decide who said what;
 //! `attribute::speakers` does.
 
-use super::with_lowercase;
+use super::{caseless_get, caseless_map, CaselessMap};
 use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
@@ -18,8 +18,8 @@ const ROLE_NOUNS: &str = include_str!("data/role_nouns.txt");
 const TITLE_CUES: &str = include_str!("data/title_cues.tsv");
 
 struct Cues {
-    speech_verbs: FastMap<&'static str, bool>,
-    role_nouns: FastMap<&'static str, Option<Gender>>,
+    speech_verbs: CaselessMap<bool>,
+    role_nouns: CaselessMap<Option<Gender>>,
     /// For each title cue: (cues before the opening mark, cues after the closing mark).
     title_cues: FastMap<&'static str, (bool, bool)>,
 }
@@ -27,12 +27,13 @@ struct Cues {
 fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| Cues {
-        speech_verbs: crate::lexicon::entries(SPEECH_VERBS)
-            .map(|f| (f[0], f.get(1) == Some(&"noun")))
-            .collect(),
-        role_nouns: crate::lexicon::entries(ROLE_NOUNS)
-            .map(|f| (f[0], f.get(1).and_then(|g| parse_gender(g))))
-            .collect(),
+        speech_verbs: caseless_map(
+            crate::lexicon::entries(SPEECH_VERBS).map(|f| (f[0], f.get(1) == Some(&"noun"))),
+        ),
+        role_nouns: caseless_map(
+            crate::lexicon::entries(ROLE_NOUNS)
+                .map(|f| (f[0], f.get(1).and_then(|g| parse_gender(g)))),
+        ),
         title_cues: crate::lexicon::entries(TITLE_CUES)
             .map(|f| {
                 let at = f.get(1).copied().unwrap_or("both");
@@ -57,21 +58,19 @@ fn parse_gender(field: &str) -> Option<Gender> {
 
 /// True when `word` is a form of a reporting verb ("said", "tells", "warning"), in any case.
 pub fn is_speech_verb(word: &str) -> bool {
-    with_lowercase(word, |w| cues().speech_verbs.contains_key(w))
+    caseless_get(&cues().speech_verbs, word).is_some()
 }
 
 /// True when `word` is a reporting verb form that is also a common noun ("notes", "report"), so
 /// that it is a cue only right after its subject.
 pub fn is_noun_like_speech_verb(word: &str) -> bool {
-    with_lowercase(word, |w| {
-        cues().speech_verbs.get(w).copied().unwrap_or(false)
-    })
+    caseless_get(&cues().speech_verbs, word) == Some(true)
 }
 
 /// When `word` is a noun that can head a source description ("spokesman", "newspaper"), the gender
 /// it implies (`Some(None)` when it implies none).
 pub fn role_noun(word: &str) -> Option<Option<Gender>> {
-    with_lowercase(word, |w| cues().role_nouns.get(w).copied())
+    caseless_get(&cues().role_nouns, word)
 }
 
 /// True when `word`, right before a short Title-Case quotation, makes it a title (`book`, `of`).

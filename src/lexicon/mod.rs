@@ -60,6 +60,73 @@ fn titlecase<'w>(word: &'w str, buf: &'w mut WordBuf) -> Cow<'w, str> {
     Cow::Owned(first.chain(chars.flat_map(char::to_lowercase)).collect())
 }
 
+/// A lexicon key compared and hashed ignoring ASCII case, so that a word is looked up as written
+/// ("Said", "SAID") without first being copied into lower case. Keys of a [`CaselessMap`] are stored
+/// in lower case; see [`caseless_get`] for words with non-ASCII letters.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Caseless<'w>(pub &'w str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl std::hash::Hash for Caseless<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // As `str` hashes into `WordHasher` (length, then 8-byte words), with ASCII lowered.
+        let bytes = self.0.as_bytes();
+        state.write_usize(bytes.len());
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            state.write_u64(ascii_lower_word(u64::from_le_bytes(word)));
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let word = tail
+                .iter()
+                .rev()
+                .fold(0u64, |word, &b| word << 8 | u64::from(b));
+            state.write_u64(ascii_lower_word(word));
+        }
+    }
+}
+
+/// Eight bytes with each ASCII capital lowered; other bytes (non-ASCII ones too) unchanged.
+fn ascii_lower_word(word: u64) -> u64 {
+    const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let low = word & LOW_BITS;
+    // Per byte, the high bit of `from_a` is set when the low seven bits are `A` or above, that of
+    // `past_z` when they are above `Z`: no carry crosses bytes, since each sum stays below 0x100.
+    let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = low + 0x2525_2525_2525_2525;
+    let capitals = from_a & !past_z & !word & HIGH_BITS;
+    word | capitals >> 2
+}
+
+/// A map from lower-case lexicon words, looked up in any case by [`caseless_get`].
+pub(crate) type CaselessMap<V> = crate::fast_hash::FastMap<Caseless<'static>, V>;
+
+/// Builds a [`CaselessMap`] from `(lower-case key, value)` pairs.
+pub(crate) fn caseless_map<V>(pairs: impl Iterator<Item = (&'static str, V)>) -> CaselessMap<V> {
+    pairs.map(|(k, v)| (Caseless(k), v)).collect()
+}
+
+/// The value of `word` in any case: ASCII case is ignored as the map compares, a word with other
+/// letters is lowered first (`ÉLODIE` → `élodie`).
+pub(crate) fn caseless_get<V: Copy>(map: &CaselessMap<V>, word: &str) -> Option<V> {
+    if word.is_ascii() {
+        map.get(&Caseless(word)).copied()
+    } else {
+        map.get(&Caseless(&word.to_lowercase())).copied()
+    }
+}
+
 /// Calls `f` with `word` in lower case. The lexicons' keys are short words, so a lookup does not
 /// allocate: a lower-case word is passed as it is and a short ASCII word lowered on the stack.
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -107,6 +174,56 @@ mod tests {
         ] {
             assert_eq!(super::with_lowercase(word, str::to_string), lower, "{word}");
             assert_eq!(super::with_titlecase(word, str::to_string), title, "{word}");
+        }
+    }
+
+    #[test]
+    fn ascii_lower_word_lowers_capitals_only() {
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                // The byte among neighbours that are capitals, to catch a carry between bytes.
+                let mut bytes = *b"AZAZAZAZ";
+                bytes[at] = byte;
+                let mut expected = bytes;
+                expected.make_ascii_lowercase();
+                let lowered = super::ascii_lower_word(u64::from_le_bytes(bytes));
+                assert_eq!(lowered.to_le_bytes(), expected, "byte {byte:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn caseless_lookups() {
+        let map =
+            super::caseless_map([("said", 1), ("élodie", 2), ("vice-president", 3)].into_iter());
+        for (word, expected) in [
+            ("said", Some(1)),
+            ("SAID", Some(1)),
+            ("Said", Some(1)),
+            ("ÉLODIE", Some(2)),
+            ("Élodie", Some(2)),
+            ("VICE-PRESIDENT", Some(3)),
+            ("sai", None),
+            ("saids", None),
+            ("", None),
+        ] {
+            assert_eq!(super::caseless_get(&map, word), expected, "{word}");
+        }
+    }
+
+    /// The lists looked up through a `CaselessMap` keep their keys in lower case, which is what
+    /// lets a lookup ignore case.
+    #[test]
+    fn caseless_lists_are_lower_case() {
+        for (name, text) in [
+            ("person_titles", include_str!("data/person_titles.txt")),
+            ("non_name_words", include_str!("data/non_name_words.txt")),
+            ("speech_verbs", include_str!("data/speech_verbs.txt")),
+            ("role_nouns", include_str!("data/role_nouns.txt")),
+        ] {
+            for fields in super::entries(text) {
+                assert_eq!(fields[0], fields[0].to_lowercase(), "{name}");
+            }
         }
     }
 

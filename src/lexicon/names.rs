@@ -5,7 +5,7 @@
 //! titles, particles and non-name words are case-insensitive (the lists are lower case); first names
 //! are looked up title-cased (`Anna`, `ANNA` → `Anna`).
 
-use super::{with_lowercase, with_titlecase};
+use super::{caseless_get, caseless_map, with_titlecase, CaselessMap};
 use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
@@ -74,10 +74,10 @@ impl FirstName {
 
 struct NameLexicon {
     first_names: FastMap<&'static str, FirstName>,
-    titles: FastMap<&'static str, TitleWord>,
+    titles: CaselessMap<TitleWord>,
     particles: FastMap<&'static str, ()>,
     suffixes: FastMap<&'static str, ()>,
-    non_names: FastMap<&'static str, NonNameClass>,
+    non_names: CaselessMap<NonNameClass>,
 }
 
 fn lexicon() -> &'static NameLexicon {
@@ -95,8 +95,8 @@ fn lexicon() -> &'static NameLexicon {
                 )
             })
             .collect();
-        let titles = super::entries(include_str!("data/person_titles.txt"))
-            .map(|f| {
+        let titles = caseless_map(super::entries(include_str!("data/person_titles.txt")).map(
+            |f| {
                 let class = match f.get(1).copied() {
                     Some("honorific") => TitleClass::Honorific,
                     Some("title") => TitleClass::Title,
@@ -109,16 +109,16 @@ fn lexicon() -> &'static NameLexicon {
                     _ => None,
                 };
                 (f[0], TitleWord { class, gender })
-            })
-            .collect();
+            },
+        ));
         let particles = super::entries(include_str!("data/name_particles.txt"))
             .map(|f| (f[0], ()))
             .collect();
         let suffixes = super::entries(include_str!("data/name_suffixes.txt"))
             .map(|f| (f[0], ()))
             .collect();
-        let non_names = super::entries(include_str!("data/non_name_words.txt"))
-            .map(|f| {
+        let non_names = caseless_map(super::entries(include_str!("data/non_name_words.txt")).map(
+            |f| {
                 let class = match f.get(1).copied() {
                     Some("function") => NonNameClass::Function,
                     Some("month") => NonNameClass::Month,
@@ -129,8 +129,8 @@ fn lexicon() -> &'static NameLexicon {
                     _ => NonNameClass::Other,
                 };
                 (f[0], class)
-            })
-            .collect();
+            },
+        ));
         NameLexicon {
             first_names,
             titles,
@@ -168,11 +168,9 @@ pub fn title(word: &str) -> Option<TitleWord> {
         return None;
     }
     let lex = lexicon();
-    with_lowercase(word, |w| {
-        lex.titles.get(w).copied().or_else(|| {
-            let (_, last) = w.rsplit_once('-')?;
-            lex.titles.get(last).copied()
-        })
+    caseless_get(&lex.titles, word).or_else(|| {
+        let hyphen = word.bytes().rposition(|b| b == b'-')?;
+        caseless_get(&lex.titles, &word[hyphen + 1..])
     })
 }
 
@@ -220,8 +218,7 @@ pub fn non_name(word: &str) -> Option<NonNameClass> {
     if word.len() > MAX_WORD_BYTES {
         return None;
     }
-    let lex = lexicon();
-    with_lowercase(word, |w| lex.non_names.get(w).copied())
+    caseless_get(&lexicon().non_names, word)
 }
 
 #[cfg(test)]
