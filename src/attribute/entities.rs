@@ -9,12 +9,14 @@
 //! Minister") join the person given that title. Gender comes from honorifics, then the pronouns that
 //! follow the person's mentions, then the first-name lexicon.
 
+use std::rc::Rc;
+
 use crate::fast_hash::FastMap;
 
 use crate::annotations::{DateMention, Gender, Mention, MentionKind, Person, Place};
 use crate::detect::people::{CandidateKind, Cue, PersonCandidate};
 use crate::detect::places::PlaceCandidate;
-use crate::lexicon::names;
+use crate::lexicon::{names, with_lowercase};
 use crate::segment::Document;
 use crate::span::Span;
 
@@ -280,7 +282,7 @@ fn after_locative(doc: &Document, span: Span) -> bool {
 /// One person while mentions are being grouped.
 struct Entity {
     /// Words of the fullest name so far.
-    words: Vec<String>,
+    words: Vec<WordId>,
     /// The fullest name's text.
     name: String,
     mentions: Vec<Mention>,
@@ -293,16 +295,64 @@ struct Entity {
     last_seen: usize,
 }
 
-fn name_words(name: &str) -> Vec<String> {
-    name.split_whitespace()
-        .filter(|w| !names::is_name_suffix(w))
-        .map(|w| w.to_lowercase())
-        .collect()
+/// A lower-case name word, by its index in [`NameWords`].
+type WordId = u32;
+
+/// The lower-case words of the names met in one text, each stored once, with the entities whose
+/// names hold it: a mention's words are looked up, not copied, and compared by id.
+#[derive(Default)]
+struct NameWords {
+    ids: FastMap<Rc<str>, WordId>,
+    texts: Vec<Rc<str>>,
+    /// For each word, the entities listing it, in the order they were listed.
+    entities: Vec<Vec<usize>>,
+}
+
+impl NameWords {
+    /// The ids of the words of `name`, generational suffixes left out.
+    fn of_name(&mut self, name: &str) -> Vec<WordId> {
+        name.split_whitespace()
+            .filter(|w| !names::is_name_suffix(w))
+            .map(|w| with_lowercase(w, |lower| self.id(lower)))
+            .collect()
+    }
+
+    fn id(&mut self, lower: &str) -> WordId {
+        if let Some(&id) = self.ids.get(lower) {
+            return id;
+        }
+        let id = WordId::try_from(self.texts.len()).unwrap_or(WordId::MAX);
+        let text: Rc<str> = Rc::from(lower);
+        self.ids.insert(Rc::clone(&text), id);
+        self.texts.push(text);
+        self.entities.push(Vec::new());
+        id
+    }
+
+    fn text(&self, id: WordId) -> &str {
+        &self.texts[id as usize]
+    }
+
+    /// Lists entity `k` under each of `words`.
+    fn list(&mut self, words: &[WordId], k: usize) {
+        for &w in words {
+            let ids = &mut self.entities[w as usize];
+            if ids.last() != Some(&k) {
+                ids.push(k);
+            }
+        }
+    }
+
+    /// The last `WINDOW` entities listed for `word`.
+    fn sharing(&self, word: WordId) -> impl Iterator<Item = usize> + Clone + '_ {
+        let ids = &self.entities[word as usize];
+        ids[ids.len().saturating_sub(WINDOW)..].iter().copied()
+    }
 }
 
 /// The surname: the last word that is not a suffix.
-fn surname(words: &[String]) -> Option<&str> {
-    words.last().map(String::as_str)
+fn surname(words: &[WordId]) -> Option<WordId> {
+    words.last().copied()
 }
 
 /// True when two spellings are close enough to be variants of one name (an edit or two apart).
@@ -359,85 +409,71 @@ fn first_names_agree(a: &str, b: &str) -> bool {
 /// grouping linear on texts with very many people.
 const WINDOW: usize = 64;
 
-/// Entities by the lower-case words of their names.
-type WordIndex = FastMap<String, Vec<usize>>;
-
-/// The most recently seen of the entities `ks`.
+/// The most recent of the entities `ks`.
 fn most_recent(entities: &[Entity], ks: impl Iterator<Item = usize>) -> Option<usize> {
     ks.max_by_key(|&k| entities[k].last_seen)
 }
 
-/// The last `WINDOW` entities listed for `word`.
-fn sharing<'i>(index: &'i WordIndex, word: &str) -> impl Iterator<Item = usize> + Clone + 'i {
-    let ids = index
-        .get(word)
-        .map_or(&[][..], |v| &v[v.len().saturating_sub(WINDOW)..]);
-    ids.iter().copied()
-}
-
 /// The entity a name with `words` belongs to, among `entities` (the most recent fitting one).
-fn find_entity(entities: &[Entity], index: &WordIndex, words: &[String]) -> Option<usize> {
+fn find_entity(entities: &[Entity], known: &NameWords, words: &[WordId]) -> Option<usize> {
     let last = surname(words)?;
     let recent = entities.len().saturating_sub(WINDOW)..entities.len();
+    let similar_to_last = |s: WordId| similar(known.text(s), known.text(last));
     if words.len() == 1 {
         // A surname, another name word, or a spelling variant of a recent surname.
         return most_recent(
             entities,
-            sharing(index, last).filter(|&k| surname(&entities[k].words) == Some(last)),
+            known
+                .sharing(last)
+                .filter(|&k| surname(&entities[k].words) == Some(last)),
         )
         .or_else(|| {
             most_recent(
                 entities,
-                sharing(index, last).filter(|&k| entities[k].words.iter().any(|w| w == last)),
+                known
+                    .sharing(last)
+                    .filter(|&k| entities[k].words.contains(&last)),
             )
         })
         .or_else(|| {
             most_recent(
                 entities,
-                recent.filter(|&k| surname(&entities[k].words).is_some_and(|s| similar(s, last))),
+                recent.filter(|&k| surname(&entities[k].words).is_some_and(similar_to_last)),
             )
         });
     }
     let same_surname = |k: usize| {
         let e = &entities[k];
         surname(&e.words) == Some(last)
-            && (e.words.len() == 1 || first_names_agree(&e.words[0], &words[0]))
+            && (e.words.len() == 1
+                || first_names_agree(known.text(e.words[0]), known.text(words[0])))
     };
     // A spelling variant of the surname with the same first name ("Lydia Buchtmann" / "Bauchtman").
     let variant = |k: usize| {
         let e = &entities[k];
         e.words.len() > 1
             && e.words[0] == words[0]
-            && surname(&e.words).is_some_and(|s| similar(s, last))
+            && surname(&e.words).is_some_and(similar_to_last)
     };
-    most_recent(entities, sharing(index, last).filter(|&k| same_surname(k))).or_else(|| {
+    most_recent(entities, known.sharing(last).filter(|&k| same_surname(k))).or_else(|| {
         most_recent(
             entities,
-            sharing(index, &words[0])
+            known
+                .sharing(words[0])
                 .chain(recent)
                 .filter(|&k| variant(k)),
         )
     })
 }
 
-/// Lists entity `k` under each of `words`.
-fn index_words(index: &mut WordIndex, words: &[String], k: usize) {
-    for w in words {
-        let ids = index.entry(w.clone()).or_default();
-        if ids.last() != Some(&k) {
-            ids.push(k);
-        }
-    }
-}
-
 /// Groups name and role mentions into people.
 fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
     let text = doc.text;
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index = WordIndex::default();
+    let mut known = NameWords::default();
     for c in candidates.iter().filter(|c| c.kind == CandidateKind::Name) {
         let name = c.span.text(text);
-        let words = name_words(name);
+        let words = known.of_name(name);
         if words.is_empty() {
             continue;
         }
@@ -464,9 +500,9 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
             span: c.span,
             kind: MentionKind::Name,
         };
-        match find_entity(&entities, &index, &words) {
+        match find_entity(&entities, &known, &words) {
             Some(k) => {
-                index_words(&mut index, &words, k);
+                known.list(&words, k);
                 let e = &mut entities[k];
                 e.mentions.push(mention);
                 e.last_seen = c.span.start;
@@ -485,7 +521,7 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
                 e.lexicon_gender = e.lexicon_gender.or(lexicon_gender);
             }
             None => {
-                index_words(&mut index, &words, entities.len());
+                known.list(&words, entities.len());
                 entities.push(Entity {
                     words,
                     name: name.to_string(),
@@ -619,6 +655,22 @@ mod tests {
     use crate::annotations::{PlaceKind, TimexType};
     use crate::detect::people;
     use crate::segment::segment;
+
+    #[test]
+    fn name_words_are_stored_once_in_lower_case() {
+        let mut known = NameWords::default();
+        let full = known.of_name("Martin Luther King Jr.");
+        let again = known.of_name("MARTIN KING");
+        assert_eq!(full.len(), 3, "the suffix is left out");
+        assert_eq!(again, [full[0], full[2]]);
+        assert_eq!(known.text(full[2]), "king");
+        assert_eq!(known.of_name("Élodie")[0], known.of_name("ÉLODIE")[0]);
+        known.list(&full, 0);
+        known.list(&again, 1);
+        known.list(&again, 1);
+        assert_eq!(known.sharing(full[0]).collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(known.sharing(full[1]).collect::<Vec<_>>(), [0]);
+    }
 
     /// Resolves `input` with its people and the places / dates given as (text, occurrence) pairs, and
     /// renders people as `name[gender]: mention, mention` and the surviving places and dates.
