@@ -44,8 +44,9 @@ thread_local! {
 }
 
 /// The gate depth for a text of `len` bytes, counting it as read. The browser build stays at
-/// [`GateDepth::Needs`]: a page annotates one article at a time, and leaving the exact gate's
-/// engine code out keeps the `.wasm` about 4 KB (gzipped) smaller.
+/// [`GateDepth::Needs`]: a page annotates one article at a time, leaving the exact gate's engine
+/// code out keeps the `.wasm` about 3 KB (gzipped) smaller, and there the exact gate does not pay
+/// even on long texts (in Node, warm on 1 MB: 3.5 MB/s with it against 3.9 without).
 fn gate_depth(len: usize) -> GateDepth {
     if cfg!(target_arch = "wasm32") {
         return GateDepth::Needs;
