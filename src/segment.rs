@@ -35,7 +35,7 @@ impl Token {
     /// A token of `kind` at `span`; `span` must be shorter than 4 GiB (the tokenizer cuts longer
     /// runs).
     pub fn new(span: Span, kind: TokenKind) -> Token {
-        debug_assert!(span.len() <= MAX_TOKEN_BYTES);
+        debug_assert!(u32::try_from(span.len()).is_ok());
         Token {
             start: span.start,
             len: span.len() as u32,

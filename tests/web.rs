@@ -220,6 +220,16 @@ fn article_quote_speaker_date_and_place() {
         .find(|p| string(p, "name").as_deref() == Some("Bergen"))
         .expect("Bergen found");
     assert_eq!(string(&bergen, "country").as_deref(), Some("NO"));
+    // Coordinates arrive as the data writes them (60.4, not the f32 widened to 60.400001525878906).
+    let coordinate = |key: &str| {
+        Reflect::get(&bergen, &key.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    assert_eq!(
+        (coordinate("lat"), coordinate("lon")),
+        (Some(60.4), Some(5.3))
+    );
 }
 
 #[wasm_bindgen_test]
