@@ -124,40 +124,40 @@ impl JsConfig {
 /// The result object JavaScript receives. Offsets are UTF-16 code units: `text.slice(start, end)`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct JsAnnotations {
+pub struct JsAnnotations<'a> {
     /// Quotations in text order.
-    pub quotes: Vec<JsQuote>,
-    /// People; `JsQuote::speaker` indexes this list.
-    pub people: Vec<JsPerson>,
+    pub quotes: Vec<JsQuote<'a>>,
+    /// People; `JsQuote<'a>::speaker` indexes this list.
+    pub people: Vec<JsPerson<'a>>,
     /// Places in text order.
-    pub places: Vec<JsPlace>,
+    pub places: Vec<JsPlace<'a>>,
     /// Dates in text order.
-    pub dates: Vec<JsDate>,
+    pub dates: Vec<JsDate<'a>>,
     /// Remarks about the input.
-    pub notes: Vec<JsNote>,
+    pub notes: Vec<JsNote<'a>>,
 }
 
 /// A half-open UTF-16 range with the text it covers.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct JsSpan {
+pub struct JsSpan<'a> {
     /// First code unit.
     pub start: usize,
     /// One past the last code unit.
     pub end: usize,
     /// The covered text.
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// A quotation.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct JsQuote {
+pub struct JsQuote<'a> {
     /// First code unit of the quoted words (inside the marks).
     pub start: usize,
     /// End of the quoted words.
     pub end: usize,
     /// The quoted words.
-    pub text: String,
+    pub text: &'a str,
     /// Start including the quotation marks.
     pub outer_start: usize,
     /// End including the quotation marks.
@@ -167,11 +167,11 @@ pub struct JsQuote {
     /// Index into `people`, when the speaker is a known person.
     pub speaker: Option<usize>,
     /// The speaker's name, or the source's description when it is not a person ("the newspaper").
-    pub speaker_name: Option<String>,
+    pub speaker_name: Option<&'a str>,
     /// The mention the attribution rests on.
-    pub speaker_mention: Option<JsSpan>,
+    pub speaker_mention: Option<JsSpan<'a>>,
     /// The reporting cue ("said").
-    pub cue: Option<JsSpan>,
+    pub cue: Option<JsSpan<'a>>,
     /// The attribution rule that decided.
     pub rule: &'static str,
 }
@@ -179,25 +179,25 @@ pub struct JsQuote {
 /// A person entity.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct JsPerson {
+pub struct JsPerson<'a> {
     /// Canonical (fullest) name.
-    pub name: String,
+    pub name: &'a str,
     /// "male", "female" or null.
     pub gender: Option<&'static str>,
     /// Mentions in text order.
-    pub mentions: Vec<JsMention>,
+    pub mentions: Vec<JsMention<'a>>,
 }
 
 /// A mention of a person.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct JsMention {
+pub struct JsMention<'a> {
     /// First code unit.
     pub start: usize,
     /// End.
     pub end: usize,
     /// The mention's text.
-    pub text: String,
+    pub text: &'a str,
     /// "name" or "role".
     pub kind: &'static str,
 }
@@ -205,19 +205,19 @@ pub struct JsMention {
 /// A place mention.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct JsPlace {
+pub struct JsPlace<'a> {
     /// First code unit.
     pub start: usize,
     /// End.
     pub end: usize,
     /// The mention's text.
-    pub text: String,
+    pub text: &'a str,
     /// Canonical name.
-    pub name: String,
+    pub name: &'a str,
     /// "country", "city", "state", "region", "landmark", "feature" or "other".
     pub kind: &'static str,
     /// ISO 3166-1 alpha-2 country code.
-    pub country: Option<String>,
+    pub country: Option<&'a str>,
     /// Latitude in degrees.
     pub lat: Option<f32>,
     /// Longitude in degrees.
@@ -227,18 +227,18 @@ pub struct JsPlace {
 /// A temporal expression.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct JsDate {
+pub struct JsDate<'a> {
     /// First code unit.
     pub start: usize,
     /// End.
     pub end: usize,
     /// The expression's text.
-    pub text: String,
+    pub text: &'a str,
     /// TIMEX3 type: DATE, TIME, DURATION or SET.
     #[serde(rename = "type")]
     pub timex_type: &'static str,
     /// TIMEX3 value.
-    pub value: String,
+    pub value: &'a str,
     /// The rule that found it.
     pub rule: &'static str,
 }
@@ -246,13 +246,13 @@ pub struct JsDate {
 /// A remark about the input.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct JsNote {
+pub struct JsNote<'a> {
     /// Where it applies, if anywhere.
     pub start: Option<usize>,
     /// End of where it applies.
     pub end: Option<usize>,
     /// The remark.
-    pub message: String,
+    pub message: &'a str,
 }
 
 fn gender_name(g: Gender) -> &'static str {
@@ -263,21 +263,25 @@ fn gender_name(g: Gender) -> &'static str {
 }
 
 /// The name a quote's speaker goes by: the person's canonical name, else the mention's text.
-pub fn speaker_name(text: &str, annotations: &Annotations, quote: &Quote) -> Option<String> {
+pub fn speaker_name<'a>(
+    text: &'a str,
+    annotations: &'a Annotations,
+    quote: &Quote,
+) -> Option<&'a str> {
     match (quote.speaker, quote.speaker_mention) {
-        (Some(id), _) => annotations.people.get(id).map(|p| p.name.clone()),
-        (None, Some(m)) => Some(m.text(text).to_string()),
+        (Some(id), _) => annotations.people.get(id).map(|p| p.name.as_str()),
+        (None, Some(m)) => Some(m.text(text)),
         (None, None) => None,
     }
 }
 
 /// Converts `annotations` of `text` to the object JavaScript receives.
-pub fn to_js(text: &str, annotations: &Annotations) -> JsAnnotations {
+pub fn to_js<'a>(text: &'a str, annotations: &'a Annotations) -> JsAnnotations<'a> {
     let map = OffsetMap::new(text, all_offsets(annotations), Unit::Utf16);
     let span = |s: Span| JsSpan {
         start: map.get(s.start),
         end: map.get(s.end),
-        text: s.text(text).to_string(),
+        text: s.text(text),
     };
     JsAnnotations {
         quotes: annotations
@@ -286,7 +290,7 @@ pub fn to_js(text: &str, annotations: &Annotations) -> JsAnnotations {
             .map(|q| JsQuote {
                 start: map.get(q.span.start),
                 end: map.get(q.span.end),
-                text: q.span.text(text).to_string(),
+                text: q.span.text(text),
                 outer_start: map.get(q.outer.start),
                 outer_end: map.get(q.outer.end),
                 kind: match q.kind {
@@ -304,7 +308,7 @@ pub fn to_js(text: &str, annotations: &Annotations) -> JsAnnotations {
             .people
             .iter()
             .map(|p| JsPerson {
-                name: p.name.clone(),
+                name: &p.name,
                 gender: p.gender.map(gender_name),
                 mentions: p
                     .mentions
@@ -330,10 +334,10 @@ pub fn to_js(text: &str, annotations: &Annotations) -> JsAnnotations {
             .map(|p| JsPlace {
                 start: map.get(p.span.start),
                 end: map.get(p.span.end),
-                text: p.span.text(text).to_string(),
-                name: p.name.clone(),
+                text: p.span.text(text),
+                name: &p.name,
                 kind: p.kind.as_str(),
-                country: p.country.clone(),
+                country: p.country.as_deref(),
                 lat: p.coordinates.map(|c| c.0),
                 lon: p.coordinates.map(|c| c.1),
             })
@@ -344,9 +348,9 @@ pub fn to_js(text: &str, annotations: &Annotations) -> JsAnnotations {
             .map(|d| JsDate {
                 start: map.get(d.span.start),
                 end: map.get(d.span.end),
-                text: d.span.text(text).to_string(),
+                text: d.span.text(text),
                 timex_type: d.timex_type.as_str(),
-                value: d.value.clone(),
+                value: &d.value,
                 rule: d.rule,
             })
             .collect(),
@@ -356,7 +360,7 @@ pub fn to_js(text: &str, annotations: &Annotations) -> JsAnnotations {
             .map(|n| JsNote {
                 start: n.span.map(|s| map.get(s.start)),
                 end: n.span.map(|s| map.get(s.end)),
-                message: n.message.clone(),
+                message: &n.message,
             })
             .collect(),
     }
@@ -479,7 +483,7 @@ pub fn to_eval(source: &EvalDoc, annotations: &Annotations) -> EvalDoc {
             .map(|q| EvalQuote {
                 start: map.get(q.span.start),
                 end: map.get(q.span.end),
-                speaker: speaker_name(text, annotations, q),
+                speaker: speaker_name(text, annotations, q).map(str::to_string),
                 speaker_spans: q
                     .speaker_mention
                     .map(|m| (map.get(m.start), map.get(m.end)))

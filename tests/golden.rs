@@ -71,8 +71,8 @@ fn marks_for(layer: &str, text: &str, found: &Annotations) -> Vec<Mark> {
         for q in &found.quotes {
             let label = match q.kind {
                 QuoteKind::Speech => {
-                    let who = article_annotator::export::speaker_name(text, found, q)
-                        .unwrap_or_else(|| "-".into());
+                    let who =
+                        article_annotator::export::speaker_name(text, found, q).unwrap_or("-");
                     format!("quote {who}")
                 }
                 QuoteKind::Other => "other".into(),

@@ -50,7 +50,7 @@ fn main() -> ExitCode {
 #[derive(serde::Serialize)]
 struct FileAnnotations<'a> {
     file: &'a str,
-    annotations: export::JsAnnotations,
+    annotations: export::JsAnnotations<'a>,
 }
 
 fn annotate_files(args: &[String]) -> Result<(), String> {
@@ -73,9 +73,10 @@ fn annotate_files(args: &[String]) -> Result<(), String> {
     for file in files {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
         // Written straight from the result: no JSON tree of a large text in memory.
+        let found = annotate(&text, &config);
         let json = FileAnnotations {
             file,
-            annotations: export::to_js(&text, &annotate(&text, &config)),
+            annotations: export::to_js(&text, &found),
         };
         serde_json::to_writer_pretty(&mut out, &json).map_err(|e| e.to_string())?;
         writeln!(out).map_err(|e| e.to_string())?;
