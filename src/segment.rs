@@ -116,6 +116,15 @@ fn paragraphs(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i <= bytes.len() {
+        // Eight bytes at a time through the middle of a line.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if has_line_break(u64::from_le_bytes(word)) {
+                break;
+            }
+            i += 8;
+        }
         let at_end = i == bytes.len();
         if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
             let line = Span::new(line_start, i).trim(text);
@@ -127,6 +136,16 @@ fn paragraphs(text: &str) -> Vec<Span> {
         i += 1;
     }
     out
+}
+
+/// True when one of the eight bytes of `word` is `\n` or `\r`.
+fn has_line_break(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // A zero byte in `x` sets its high bit here (bytes past the first zero may too, which does not
+    // change whether there is one).
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH_BITS != 0;
+    has_zero(word ^ (ONES * u64::from(b'\n'))) || has_zero(word ^ (ONES * u64::from(b'\r')))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -177,8 +196,15 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
         }
         let mut end = i + len;
         let mut has_letter = c.is_alphabetic();
+        let bytes = s.as_bytes();
         // Room for one more character and a joiner before the length limit.
         while end - i <= MAX_TOKEN_BYTES - 8 {
+            // ASCII letters and digits, most of a word, a byte at a time without decoding.
+            if let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+                has_letter |= b.is_ascii_alphabetic();
+                end += 1;
+                continue;
+            }
             let Some((d, d_len)) = char_at(s, end) else {
                 break;
             };
@@ -273,6 +299,22 @@ fn is_abbreviation(prev: Token, text: &str, period_at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_found_in_any_of_eight_bytes() {
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[at] = byte;
+                let expected = byte == b'\n' || byte == b'\r';
+                assert_eq!(
+                    has_line_break(u64::from_le_bytes(bytes)),
+                    expected,
+                    "byte {byte:#x} at {at}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn sentences_in_capitals() {
