@@ -220,6 +220,7 @@ mod tests {
             ("non_name_words", include_str!("data/non_name_words.txt")),
             ("speech_verbs", include_str!("data/speech_verbs.txt")),
             ("role_nouns", include_str!("data/role_nouns.txt")),
+            ("tense_cues", include_str!("data/tense_cues.tsv")),
         ] {
             for fields in super::entries(text) {
                 assert_eq!(fields[0], fields[0].to_lowercase(), "{name}");

@@ -1,18 +1,28 @@
 //! Temporal vocabulary: months, weekdays, seasons, number words and other date words.
 //!
-//! Owns the word lists in `data/months.txt`, `data/weekdays.txt`, `data/number_words.txt` and
-//! `data/time_words.txt`, their lookups and the regex alternations built from them. What a phrase
+//! Owns the word lists in `data/months.txt`, `data/weekdays.txt`, `data/number_words.txt`,
+//! `data/time_words.txt` and `data/tense_cues.tsv`, their lookups and the regex alternations built from them. What a phrase
 //! means as a date is decided in `detect::dates`, not here.
 
 use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
-use super::entries;
+use super::{caseless_get, caseless_map, entries, CaselessMap};
 
 const MONTHS: &str = include_str!("data/months.txt");
 const WEEKDAYS: &str = include_str!("data/weekdays.txt");
 const NUMBER_WORDS: &str = include_str!("data/number_words.txt");
 const TIME_WORDS: &str = include_str!("data/time_words.txt");
+const TENSE_CUES: &str = include_str!("data/tense_cues.tsv");
+
+/// Which way a word near a date points in time ("will", "ago").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenseCue {
+    /// The date lies ahead ("will", "next", "scheduled").
+    Future,
+    /// The date lies behind ("was", "ago", "said").
+    Past,
+}
 
 /// The parsed temporal word lists.
 #[derive(Debug)]
@@ -23,6 +33,7 @@ struct TimeWords {
     ordinals: FastMap<&'static str, u32>,
     /// word → (kind, code): kinds `unit`, `season`, `part`.
     words: FastMap<&'static str, (&'static str, &'static str)>,
+    tense_cues: CaselessMap<TenseCue>,
 }
 
 fn time_words() -> &'static TimeWords {
@@ -43,6 +54,13 @@ fn time_words() -> &'static TimeWords {
             cardinals,
             ordinals,
             words: entries(TIME_WORDS).map(|e| (e[0], (e[1], e[2]))).collect(),
+            tense_cues: caseless_map(entries(TENSE_CUES).map(|e| {
+                let cue = match e.get(1).copied() {
+                    Some("past") => TenseCue::Past,
+                    _ => TenseCue::Future,
+                };
+                (e[0], cue)
+            })),
         }
     })
 }
@@ -50,6 +68,11 @@ fn time_words() -> &'static TimeWords {
 /// Parses the lists now rather than on first use (see [`crate::prepare`]).
 pub fn prepare() {
     time_words();
+}
+
+/// The tense cue `word` is (any case), if listed.
+pub fn tense_cue(word: &str) -> Option<TenseCue> {
+    caseless_get(&time_words().tense_cues, word)
 }
 
 /// Month number (1–12) of a capitalized month name or abbreviation (`"Aug."` → 8).
@@ -176,6 +199,20 @@ fn regex_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tense_cues_in_any_case() {
+        assert_eq!(tense_cue("Will"), Some(TenseCue::Future));
+        assert_eq!(tense_cue("WON'T"), Some(TenseCue::Future));
+        assert_eq!(tense_cue("ago"), Some(TenseCue::Past));
+        assert_eq!(tense_cue("Said"), Some(TenseCue::Past));
+        assert_eq!(
+            tense_cue("won\u{2019}t"),
+            None,
+            "the list spells it with an ASCII apostrophe"
+        );
+        assert_eq!(tense_cue("weekly"), None);
+    }
 
     fn check(input: &str, expect: Option<u32>) {
         assert_eq!(cardinal_value(input), expect, "{input}");

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use crate::annotations::{DateMention, TimexType};
 use crate::calendar::CalendarDate;
+use crate::lexicon::time_words::{tense_cue, TenseCue};
 use crate::segment::Document;
 use crate::span::Span;
 
@@ -301,56 +302,6 @@ fn inside_url(text: &str, span: Span) -> bool {
         .any(|m| chunk.contains(m))
 }
 
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "shall",
-    "going",
-    "scheduled",
-    "expected",
-    "expects",
-    "expect",
-    "expecting",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "until",
-    "till",
-    "upcoming",
-    "due",
-    "next",
-    "intends",
-    "intend",
-    "intending",
-    "aims",
-    "hopes",
-    "hoping",
-    "won't",
-    "supposed",
-    "slated",
-    "tomorrow",
-    "would",
-    "ahead",
-    "soon",
-    "ready",
-    "prepared",
-];
-const PAST_CUES: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "ago",
-    "last",
-    "since",
-    "said",
-    "told",
-    "announced",
-    "reported",
-    "earlier",
-    "previous",
-];
-
 /// The tense around `span`: the nearest cue word in its sentence, looking back up to eight words
 /// and ahead up to four.
 fn lean(doc: &Document, span: Span) -> Lean {
@@ -373,14 +324,13 @@ fn lean(doc: &Document, span: Span) -> Lean {
     };
     let explicit = |w: &str| -> Option<Lean> {
         let w = trim_word(w);
-        let is = |cue: &&str| w.eq_ignore_ascii_case(cue);
-        if ends_with_ignore_case(w, "'ll")
-            || ends_with_ignore_case(w, "\u{2019}ll")
-            || FUTURE_CUES.iter().any(is)
-        {
+        if ends_with_ignore_case(w, "'ll") || ends_with_ignore_case(w, "\u{2019}ll") {
             return Some(Lean::Future);
         }
-        PAST_CUES.iter().any(is).then_some(Lean::Past)
+        tense_cue(w).map(|cue| match cue {
+            TenseCue::Future => Lean::Future,
+            TenseCue::Past => Lean::Past,
+        })
     };
     // A past form ending in -ed counts only close before the expression ("arrived Monday").
     let past_form = before.iter().rev().take(4).any(|w| {
