@@ -17,7 +17,7 @@ use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind, PatternSet};
+use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 
 use super::rules::{expand, is_case_sensitive_list, RULES};
 use crate::lexicon::time_words::list_words;
@@ -26,6 +26,8 @@ use crate::lexicon::time_words::list_words;
 pub struct Captures<'h> {
     haystack: &'h str,
     slots: &'h Slots,
+    /// The pattern's group names by group index.
+    names: &'h [Option<Box<str>>],
 }
 
 /// One matched group: its byte range in the searched text and the text itself.
@@ -68,9 +70,11 @@ impl<'h> Captures<'h> {
         self.group(self.slots.get_group(index))
     }
 
-    /// A named group, when it took part in the match.
+    /// A named group, when it took part in the match. Found by comparing the few names of the
+    /// pattern (regex-automata's own lookup hashes the name with SipHash, dearer than that).
     pub fn name(&self, name: &str) -> Option<Group<'h>> {
-        self.group(self.slots.get_group_by_name(name))
+        let index = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.get(index)
     }
 }
 
@@ -78,6 +82,8 @@ impl<'h> Captures<'h> {
 struct Pattern {
     finder: Finder,
     groups: BoundedBacktracker,
+    /// Group names by group index, for [`Captures::name`].
+    names: Vec<Option<Box<str>>>,
 }
 
 impl Pattern {
@@ -107,9 +113,15 @@ impl Pattern {
             )
             .build_from_nfa(reverse)
             .map_err(|e| e.to_string())?;
+        let names = forward
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .map(|n| n.map(Box::from))
+            .collect();
         Ok(Pattern {
             finder: Finder::builder().build_from_dfas(forward_dfa, reverse_dfa),
             groups: BoundedBacktracker::new_from_nfa(forward).map_err(|e| e.to_string())?,
+            names,
         })
     }
 }
@@ -177,6 +189,7 @@ pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captur
                 visit(&Captures {
                     haystack,
                     slots: &scratch.slots,
+                    names: &pattern.names,
                 });
             }
         }
