@@ -49,6 +49,7 @@ impl OffsetMap {
         }
         OffsetMap { table }
     }
+
     /// The converted offset of byte offset `byte`, which must be one of those given to [`OffsetMap::new`].
     pub fn get(&self, byte: usize) -> usize {
         match self.table.binary_search_by_key(&byte, |&(b, _)| b) {

@@ -34,21 +34,7 @@ impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         // The length first: zero-padding the last chunk would otherwise make "a" and "a\0" equal.
         self.add(bytes.len() as u64);
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        // The tail byte by byte: a copy of unknown length would be a call to `memcpy`.
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            let word = tail
-                .iter()
-                .rev()
-                .fold(0u64, |word, &b| word << 8 | u64::from(b));
-            self.add(word);
-        }
+        for_each_word(bytes, |word| self.add(word));
     }
 
     #[inline]
@@ -74,6 +60,26 @@ impl Hasher for WordHasher {
     #[inline]
     fn finish(&self) -> u64 {
         self.hash
+    }
+}
+
+/// Calls `f` with `bytes` as 8-byte little-endian words, the last one padded with zeros: how the
+/// hashers here read a byte string.
+#[inline]
+pub(crate) fn for_each_word(bytes: &[u8], mut f: impl FnMut(u64)) {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        f(u64::from_le_bytes(word));
+    }
+    // The tail byte by byte: a copy of unknown length would be a call to `memcpy`.
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        f(tail
+            .iter()
+            .rev()
+            .fold(0u64, |word, &b| word << 8 | u64::from(b)));
     }
 }
 

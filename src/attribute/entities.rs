@@ -296,7 +296,7 @@ struct Entity {
 }
 
 /// A lower-case name word, by its index in [`NameWords`].
-type WordId = u32;
+type WordId = usize;
 
 /// The lower-case words of the names met in one text, each stored once, with the entities whose
 /// names hold it: a mention's words are looked up, not copied, and compared by id.
@@ -321,7 +321,7 @@ impl NameWords {
         if let Some(&id) = self.ids.get(lower) {
             return id;
         }
-        let id = WordId::try_from(self.texts.len()).unwrap_or(WordId::MAX);
+        let id = self.texts.len();
         let text: Rc<str> = Rc::from(lower);
         self.ids.insert(Rc::clone(&text), id);
         self.texts.push(text);
@@ -330,13 +330,13 @@ impl NameWords {
     }
 
     fn text(&self, id: WordId) -> &str {
-        &self.texts[id as usize]
+        &self.texts[id]
     }
 
     /// Lists entity `k` under each of `words`.
     fn list(&mut self, words: &[WordId], k: usize) {
         for &w in words {
-            let ids = &mut self.entities[w as usize];
+            let ids = &mut self.entities[w];
             if ids.last() != Some(&k) {
                 ids.push(k);
             }
@@ -345,7 +345,7 @@ impl NameWords {
 
     /// The last `WINDOW` entities listed for `word`.
     fn sharing(&self, word: WordId) -> impl Iterator<Item = usize> + Clone + '_ {
-        let ids = &self.entities[word as usize];
+        let ids = &self.entities[word];
         ids[ids.len().saturating_sub(WINDOW)..].iter().copied()
     }
 }

@@ -258,11 +258,23 @@ struct Found<'a> {
 struct RunScratch<'t> {
     /// The run's words with their token indices.
     run: Vec<(RunWord, usize)>,
-    /// For [`cut_run`]: each word's text and lexicon classes, and the words of the core being cut.
+    cut: CutScratch<'t>,
+}
+
+/// [`cut_run`]'s buffers: each word's text and lexicon classes, and the words of the core being cut.
+#[derive(Default)]
+struct CutScratch<'t> {
     words: Vec<&'t str>,
     non_names: Vec<Option<NonNameClass>>,
     titles: Vec<Option<names::TitleWord>>,
     segment: Vec<(RunWord, usize)>,
+}
+
+/// `buf` emptied and filled with `items`.
+fn refill<T>(buf: &mut Vec<T>, items: impl Iterator<Item = T>) -> &[T] {
+    buf.clear();
+    buf.extend(items);
+    buf
 }
 
 /// Builds the capitalized runs of one sentence (`tokens` indexes `doc.tokens`) and cuts them into
@@ -280,7 +292,7 @@ fn scan_sentence<'t>(
     let mut i = 0;
     while i < tokens.len() {
         // Collect one run: name-shaped words with only initials' periods and particles between them.
-        let mut run = std::mem::take(&mut scratch.run);
+        let run = &mut scratch.run;
         run.clear();
         let mut j = i;
         while j < tokens.len() {
@@ -340,7 +352,6 @@ fn scan_sentence<'t>(
             found.roles.push(role);
         }
         if run.is_empty() {
-            scratch.run = run;
             i += 1;
             continue;
         }
@@ -349,8 +360,7 @@ fn scan_sentence<'t>(
             sentence_first: first,
             shouting,
         };
-        cut_run(doc, &run, at, found.cores, scratch);
-        scratch.run = run;
+        cut_run(doc, run, at, found.cores, &mut scratch.cut);
         i = j.max(i + 1);
     }
 }
@@ -422,7 +432,7 @@ fn cut_run<'t>(
     run: &[(RunWord, usize)],
     at: RunAt,
     cores: &mut Vec<Core>,
-    scratch: &mut RunScratch<'t>,
+    scratch: &mut CutScratch<'t>,
 ) {
     let RunAt {
         sentence_idx,
@@ -430,19 +440,16 @@ fn cut_run<'t>(
         shouting,
     } = at;
     let text = doc.text;
-    let words = &mut scratch.words;
-    words.clear();
-    words.extend(run.iter().map(|(w, _)| w.span.text(text)));
-    let words = &words[..];
+    let words = refill(
+        &mut scratch.words,
+        run.iter().map(|(w, _)| w.span.text(text)),
+    );
     // Each word's lexicon classes, looked up once: the loops below ask for them several times.
-    let non_names = &mut scratch.non_names;
-    non_names.clear();
-    non_names.extend(words.iter().map(|w| names::non_name(w)));
-    let non_names = &non_names[..];
-    let titles = &mut scratch.titles;
-    titles.clear();
-    titles.extend(words.iter().map(|w| is_title_word(w)));
-    let titles = &titles[..];
+    let non_names = refill(
+        &mut scratch.non_names,
+        words.iter().map(|w| names::non_name(w)),
+    );
+    let titles = refill(&mut scratch.titles, words.iter().map(|w| is_title_word(w)));
     let new_core = |segment: &[(RunWord, usize)], caps: bool| {
         let last = segment[segment.len() - 1];
         let mut next_token = last.1 + 1;

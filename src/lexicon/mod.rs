@@ -76,23 +76,10 @@ impl Eq for Caseless<'_> {}
 
 impl std::hash::Hash for Caseless<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // As `str` hashes into `WordHasher` (length, then 8-byte words), with ASCII lowered.
+        // As `WordHasher` reads a string (length, then 8-byte words), with ASCII lowered.
         let bytes = self.0.as_bytes();
         state.write_usize(bytes.len());
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            state.write_u64(ascii_lower_word(u64::from_le_bytes(word)));
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            let word = tail
-                .iter()
-                .rev()
-                .fold(0u64, |word, &b| word << 8 | u64::from(b));
-            state.write_u64(ascii_lower_word(word));
-        }
+        crate::fast_hash::for_each_word(bytes, |word| state.write_u64(ascii_lower_word(word)));
     }
 }
 
