@@ -1725,34 +1725,50 @@ fn the_day_year(_: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
     )
 }
 
+/// The `{list}` placeholders a pattern may hold, each standing for the words of one list of
+/// `lexicon::time_words`.
+pub const LISTS: [&str; 8] = [
+    "month_name",
+    "month",
+    "weekday",
+    "cardinal",
+    "ordinal",
+    "unit",
+    "season",
+    "part",
+];
+
 /// The pattern of `rule` with its placeholders expanded.
 pub fn expand(pattern: &str) -> String {
+    expand_with(pattern, |list| list_pattern(LISTS[list]))
+}
+
+/// The pattern of `rule` with `{num}` and `{units}` expanded and each `{list}` replaced by what
+/// `list` returns for it (called with the list's index in [`LISTS`], once per occurrence, in
+/// order of [`LISTS`] and then of place).
+pub fn expand_with(pattern: &str, mut list: impl FnMut(usize) -> String) -> String {
     // ASCII semantics throughout (`\d`, `\b`, `(?i)`): dates are written in ASCII, the fast
     // engines stay usable on any text, and the browser build needs no Unicode tables.
     let mut out = String::from("(?-u)");
     out.push_str(&pattern.replace("{num}", NUM).replace("{units}", UNITS));
-    for list in [
-        "month_name",
-        "month",
-        "weekday",
-        "cardinal",
-        "ordinal",
-        "unit",
-        "season",
-        "part",
-    ] {
-        let key = format!("{{{list}}}");
-        if out.contains(&key) {
-            let alt = alternation(list);
-            let alt = if is_case_sensitive_list(list) {
-                format!("(?-i:{alt})")
-            } else {
-                format!("(?i:{alt})")
-            };
-            out = out.replace(&key, &alt);
+    for (index, name) in LISTS.iter().enumerate() {
+        let key = format!("{{{name}}}");
+        while let Some(at) = out.find(&key) {
+            out.replace_range(at..at + key.len(), &list(index));
         }
     }
     out
+}
+
+/// One list as a pattern of its own: its words, longest first, matched as written or in any
+/// ASCII case ([`is_case_sensitive_list`]) wherever it is put.
+pub fn list_pattern(list: &str) -> String {
+    let alt = alternation(list);
+    if is_case_sensitive_list(list) {
+        format!("(?-i:{alt})")
+    } else {
+        format!("(?i:{alt})")
+    }
 }
 
 /// True for the `{list}`s matched as written (`May`, not `may`): month and weekday names.
