@@ -4,11 +4,100 @@
 //! validation tests every data file passes. What each list means is up to the detector using it.
 
 /// The non-comment, non-blank lines of a data file, each split into its tab-separated fields.
-pub fn entries(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+/// The count is known up front, so a map collected from them is allocated once.
+pub fn entries(data: &'static str) -> impl ExactSizeIterator<Item = Fields> {
+    Entries {
+        rest: data,
+        left: count_entries(data.as_bytes()),
+    }
 }
+
+/// Most fields a data file line has (a test checks every file).
+pub const MAX_FIELDS: usize = 8;
+
+/// The tab-separated fields of one data file line, read as a slice.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    fields: [&'static str; MAX_FIELDS],
+    len: usize,
+}
+
+impl std::ops::Deref for Fields {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        &self.fields[..self.len]
+    }
+}
+
+/// True when `rest` (a line, or the text from a line start on) starts an entry: not a blank
+/// line nor a `#` comment.
+fn starts_entry(rest: &[u8]) -> bool {
+    !matches!(
+        rest,
+        [] | [b'\n', ..] | [b'\r'] | [b'\r', b'\n', ..] | [b'#', ..]
+    )
+}
+
+/// The number of entry lines in `data`.
+fn count_entries(data: &[u8]) -> usize {
+    let line_starts = std::iter::once(0).chain(
+        data.iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .map(|(at, _)| at + 1),
+    );
+    line_starts.filter(|&at| starts_entry(&data[at..])).count()
+}
+
+/// The iterator of [`entries`]: a byte scan of the file, lines and fields cut as it goes.
+struct Entries {
+    rest: &'static str,
+    left: usize,
+}
+
+impl Iterator for Entries {
+    type Item = Fields;
+
+    fn next(&mut self) -> Option<Fields> {
+        loop {
+            if self.rest.is_empty() {
+                return None;
+            }
+            let bytes = self.rest.as_bytes();
+            let mut fields = Fields {
+                fields: [""; MAX_FIELDS],
+                len: 0,
+            };
+            let mut field_start = 0;
+            let mut at = 0;
+            while at < bytes.len() && bytes[at] != b'\n' {
+                if bytes[at] == b'\t' && fields.len + 1 < MAX_FIELDS {
+                    fields.fields[fields.len] = &self.rest[field_start..at];
+                    fields.len += 1;
+                    field_start = at + 1;
+                }
+                at += 1;
+            }
+            let line = &self.rest[..at];
+            let last = &self.rest[field_start..at];
+            self.rest = self.rest.get(at + 1..).unwrap_or("");
+            if !starts_entry(line.as_bytes()) {
+                continue;
+            }
+            fields.fields[fields.len] = last.strip_suffix('\r').unwrap_or(last);
+            fields.len += 1;
+            self.left -= 1;
+            return Some(fields);
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Entries {}
 
 use std::borrow::Cow;
 
@@ -198,6 +287,35 @@ mod tests {
         }
     }
 
+    #[test]
+    fn entries_skip_comments_and_blank_lines_and_count_up_front() {
+        let data = "# source: test\n\none\ttwo\n#x\nthree\r\n\r\n\ta\tb\tc\td\te\tf\tg";
+        let all = super::entries(data);
+        assert_eq!(all.len(), 3);
+        let lines = data
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        assert_eq!(lines.count(), 3, "as `str::lines` reads them");
+        // Every data file reads as lines split at tabs.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lexicon/data");
+        for file in std::fs::read_dir(dir).into_iter().flatten() {
+            let text: &'static str = std::fs::read_to_string(file.unwrap().path())
+                .unwrap()
+                .leak();
+            let split: Vec<Vec<&str>> = text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| l.split('\t').collect())
+                .collect();
+            let read: Vec<Vec<&str>> = super::entries(text).map(|f| f.to_vec()).collect();
+            assert_eq!(read, split);
+        }
+        let all: Vec<_> = all.map(|f| f.to_vec()).collect();
+        assert_eq!(all[0], ["one", "two"]);
+        assert_eq!(all[1], ["three"]);
+        assert_eq!(all[2], ["", "a", "b", "c", "d", "e", "f", "g"]);
+    }
+
     /// The lists looked up through a `CaselessMap` keep their keys in lower case, which is what
     /// lets a lookup ignore case.
     #[test]
@@ -246,6 +364,12 @@ mod tests {
                 .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
             {
                 let fields: Vec<&str> = line.split('\t').collect();
+                assert!(
+                    fields.len() <= super::MAX_FIELDS,
+                    "{name}:{}: more than {} fields",
+                    n + 1,
+                    super::MAX_FIELDS
+                );
                 for f in &fields {
                     assert_eq!(
                         f.trim(),

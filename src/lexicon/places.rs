@@ -16,6 +16,7 @@
 //!
 //! It deliberately does not decide whether a match is a place in context; `detect::places` does.
 
+use super::{Caseless, CaselessMap};
 use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
@@ -142,7 +143,7 @@ pub struct Gazetteer {
     /// annotation in a browser.
     entries_by_start: FastMap<&'static [u8], Vec<u32>>,
     /// Names in ASCII capitals (`NEW YORK`), built on the first ALL-CAPS lookup.
-    capitals: OnceLock<FastMap<String, usize>>,
+    capitals: OnceLock<CaselessMap<usize>>,
 }
 
 /// The gazetteer, built on first use.
@@ -191,9 +192,14 @@ fn parse_place(fields: &[&'static str]) -> Entry {
 }
 
 fn build() -> Gazetteer {
-    let mut index: FastMap<&'static str, usize> = FastMap::default();
-    let mut entries: Vec<Entry> = Vec::new();
-    for fields in crate::lexicon::entries(GENERATED) {
+    let generated = crate::lexicon::entries(GENERATED);
+    let room = generated.len()
+        + crate::lexicon::entries(EXTRA).len()
+        + crate::lexicon::entries(BLOCKERS).len();
+    let mut index: FastMap<&'static str, usize> =
+        FastMap::with_capacity_and_hasher(room, Default::default());
+    let mut entries: Vec<Entry> = Vec::with_capacity(room);
+    for fields in generated {
         index.insert(fields[0], entries.len());
         entries.push(parse_place(&fields));
     }
@@ -237,7 +243,8 @@ fn build() -> Gazetteer {
             }
         }
     }
-    let mut entries_by_start: FastMap<&'static [u8], Vec<u32>> = FastMap::default();
+    let mut entries_by_start: FastMap<&'static [u8], Vec<u32>> =
+        FastMap::with_capacity_and_hasher(entries.len(), Default::default());
     for (i, e) in (0u32..).zip(&entries) {
         let name = e.name.as_bytes();
         let ids = entries_by_start
@@ -281,22 +288,29 @@ impl Gazetteer {
         None
     }
 
-    /// The entry whose name, written in ASCII capitals, is `written` (`LONDON`, `NEW YORK`).
+    /// The entry whose name, written in ASCII capitals, is `written` (`LONDON`, `NEW YORK`): a
+    /// name written so itself (`US`) before one that only reads so in capitals (`Us`), else the
+    /// first entry that does.
     pub fn get_capitals(&self, written: &str) -> Option<&Entry> {
         let capitals = self.capitals.get_or_init(|| {
-            let mut map = FastMap::with_capacity_and_hasher(self.entries.len(), Default::default());
+            let mut map =
+                CaselessMap::with_capacity_and_hasher(self.entries.len(), Default::default());
             for (i, e) in self.entries.iter().enumerate() {
-                // An exact name such as `US` keeps its own entry.
-                map.entry(e.name.to_ascii_uppercase()).or_insert(i);
+                map.entry(Caseless(e.name)).or_insert(i);
             }
             for (i, e) in self.entries.iter().enumerate() {
-                if e.name.bytes().all(|b| !b.is_ascii_lowercase()) {
-                    map.insert(e.name.to_string(), i);
+                if !e.name.bytes().any(|b| b.is_ascii_lowercase()) {
+                    map.insert(Caseless(e.name), i);
                 }
             }
             map
         });
-        capitals.get(written).map(|&i| &self.entries[i])
+        // The map ignores ASCII case; a name reads as `written` in capitals when it does too and
+        // `written` has no lower-case ASCII letter.
+        if written.bytes().any(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        capitals.get(&Caseless(written)).map(|&i| &self.entries[i])
     }
 
     /// The entry with exactly this name, if any.
@@ -394,6 +408,14 @@ mod tests {
         assert_eq!(
             gazetteer().get_capitals("US").unwrap().canonical,
             "United States"
+        );
+        assert_eq!(
+            gazetteer().get_capitals("NEW YORK").unwrap().canonical,
+            "New York"
+        );
+        assert!(
+            gazetteer().get_capitals("London").is_none(),
+            "capitals only"
         );
         assert!(gazetteer().longest_at("in London", 0).is_none());
         assert_eq!(gazetteer().get("Nice").unwrap().ambiguity, Ambiguity::Word);
