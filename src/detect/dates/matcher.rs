@@ -10,14 +10,14 @@
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
+use regex_automata::hybrid::dfa::Cache as DfaCache;
 use regex_automata::hybrid::dfa::DFA;
-use regex_automata::hybrid::regex::{Cache as FindCache, Regex as Finder};
 use regex_automata::nfa::thompson::backtrack::{BoundedBacktracker, Cache as GroupCache};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
+use regex_automata::{Anchored, Input, Match, MatchError, MatchKind, PatternID, PatternSet};
 
 use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
 
@@ -96,7 +96,13 @@ thread_local! {
 
 /// One rule's compiled pattern.
 struct Pattern {
-    finder: Finder,
+    /// Finds where each match ends (and that there is one).
+    forward: DFA,
+    /// Finds where a match found forward starts. Built on the rule's first match: in a given
+    /// text most rules never match, and this is a second NFA to compile.
+    reverse: OnceLock<DFA>,
+    /// The parsed pattern, for building `reverse`.
+    hir: Hir,
     groups: BoundedBacktracker,
     /// Group names by group index, for [`Captures::name`].
     names: Vec<Option<Box<str>>>,
@@ -105,36 +111,81 @@ struct Pattern {
 impl Pattern {
     fn compile(pattern: &str) -> Result<Pattern, String> {
         let hir = parse(pattern)?;
-        let (forward, reverse) = COMPILERS.with(|(forward, reverse)| {
-            Ok::<_, String>((
-                forward.build_from_hir(&hir).map_err(|e| e.to_string())?,
-                reverse.build_from_hir(&hir).map_err(|e| e.to_string())?,
-            ))
-        })?;
-        // As regex-automata's own hybrid regex builds them: the reverse DFA finds the start.
-        let forward_dfa = DFA::builder()
-            .build_from_nfa(forward.clone())
+        let nfa = COMPILERS
+            .with(|(forward, _)| forward.build_from_hir(&hir).map_err(|e| e.to_string()))?;
+        let forward = DFA::builder()
+            .build_from_nfa(nfa.clone())
             .map_err(|e| e.to_string())?;
-        let reverse_dfa = DFA::builder()
-            .configure(
-                DFA::config()
-                    .prefilter(None)
-                    .specialize_start_states(false)
-                    .match_kind(MatchKind::All),
-            )
-            .build_from_nfa(reverse)
-            .map_err(|e| e.to_string())?;
-        let names = forward
+        let names = nfa
             .group_info()
             .pattern_names(PatternID::ZERO)
             .map(|n| n.map(Box::from))
             .collect();
         Ok(Pattern {
-            finder: Finder::builder().build_from_dfas(forward_dfa, reverse_dfa),
-            groups: BoundedBacktracker::new_from_nfa(forward).map_err(|e| e.to_string())?,
+            forward,
+            reverse: OnceLock::new(),
+            hir,
+            groups: BoundedBacktracker::new_from_nfa(nfa).map_err(|e| e.to_string())?,
             names,
         })
     }
+
+    /// The reverse DFA, built as regex-automata's own hybrid regex builds it.
+    fn reverse(&self) -> &DFA {
+        self.reverse.get_or_init(|| {
+            let built = COMPILERS
+                .with(|(_, reverse)| reverse.build_from_hir(&self.hir).map_err(|e| e.to_string()))
+                .and_then(|nfa| {
+                    DFA::builder()
+                        .configure(
+                            DFA::config()
+                                .prefilter(None)
+                                .specialize_start_states(false)
+                                .match_kind(MatchKind::All),
+                        )
+                        .build_from_nfa(nfa)
+                        .map_err(|e| e.to_string())
+                });
+            // The forward NFA of the same pattern compiled, so this one does too (tested for
+            // every rule).
+            match built {
+                Ok(dfa) => dfa,
+                Err(e) => panic!("reverse date pattern: {e}"),
+            }
+        })
+    }
+
+    /// The leftmost-first match in `input`, as regex-automata's hybrid regex finds it: the end
+    /// by a forward search, then the start by an anchored reverse search from that end.
+    fn find(&self, cache: &mut FindCache, input: &Input) -> Result<Option<Match>, MatchError> {
+        let Some(end) = self.forward.try_search_fwd(&mut cache.forward, input)? else {
+            return Ok(None);
+        };
+        // A match ending where the search starts is empty; an anchored search starts there.
+        if input.start() == end.offset()
+            || input.get_anchored().is_anchored()
+            || self.forward.get_nfa().is_always_start_anchored()
+        {
+            return Ok(Some(Match::new(end.pattern(), input.start()..end.offset())));
+        }
+        let reverse = self.reverse();
+        let cache = cache.reverse.get_or_insert_with(|| reverse.create_cache());
+        let back = input
+            .clone()
+            .span(input.start()..end.offset())
+            .anchored(Anchored::Yes)
+            .earliest(false);
+        Ok(reverse
+            .try_search_rev(cache, &back)?
+            .map(|start| Match::new(end.pattern(), start.offset()..end.offset())))
+    }
+}
+
+/// The lazy DFAs' caches of one rule.
+struct FindCache {
+    forward: DfaCache,
+    /// Made with the reverse DFA.
+    reverse: Option<DfaCache>,
 }
 
 /// A rule's pattern, parsed with its placeholders expanded. Each `{list}` is parsed once for all
@@ -258,7 +309,10 @@ pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captur
             all.resize_with(RULES.len(), || None);
         }
         let scratch = all[rule].get_or_insert_with(|| Scratch {
-            find: pattern.finder.create_cache(),
+            find: FindCache {
+                forward: pattern.forward.create_cache(),
+                reverse: None,
+            },
             groups: pattern.groups.create_cache(),
             slots: pattern.groups.create_captures(),
         });
@@ -266,7 +320,7 @@ pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captur
         // The lazy DFA cannot fail on these ASCII patterns (no quit bytes, no give-up limit);
         // should it ever, the search ends with the matches found so far.
         while let Ok(Some(found)) =
-            searcher.try_advance(|input| pattern.finder.try_search(&mut scratch.find, input))
+            searcher.try_advance(|input| pattern.find(&mut scratch.find, input))
         {
             let span = Input::new(haystack)
                 .span(found.span())
