@@ -128,7 +128,7 @@ impl JsConfig {
 pub struct JsAnnotations<'a> {
     /// Quotations in text order.
     pub quotes: Vec<JsQuote<'a>>,
-    /// People; `JsQuote<'a>::speaker` indexes this list.
+    /// People; `JsQuote::speaker` indexes this list.
     pub people: Vec<JsPerson<'a>>,
     /// Places in text order.
     pub places: Vec<JsPlace<'a>>,

@@ -193,9 +193,9 @@ fn parse_place(fields: &[&'static str]) -> Entry {
 
 fn build() -> Gazetteer {
     let generated = crate::lexicon::entries(GENERATED);
-    let room = generated.len()
-        + crate::lexicon::entries(EXTRA).len()
-        + crate::lexicon::entries(BLOCKERS).len();
+    let extra = crate::lexicon::entries(EXTRA);
+    let blockers = crate::lexicon::entries(BLOCKERS);
+    let room = generated.len() + extra.len() + blockers.len();
     let mut index: FastMap<&'static str, usize> =
         FastMap::with_capacity_and_hasher(room, Default::default());
     let mut entries: Vec<Entry> = Vec::with_capacity(room);
@@ -203,7 +203,7 @@ fn build() -> Gazetteer {
         index.insert(fields[0], entries.len());
         entries.push(parse_place(&fields));
     }
-    for fields in crate::lexicon::entries(EXTRA) {
+    for fields in extra {
         let mut entry = parse_place(&fields);
         if entry.coordinates.is_none() {
             let canonical = index.get(entry.canonical).map(|&i| &entries[i]);
@@ -226,7 +226,7 @@ fn build() -> Gazetteer {
             entries[i].ambiguity = ambiguity;
         }
     }
-    for fields in crate::lexicon::entries(BLOCKERS) {
+    for fields in blockers {
         let blocker = Entry {
             name: fields[0],
             canonical: fields[0],

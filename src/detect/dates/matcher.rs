@@ -21,7 +21,7 @@ use regex_automata::{Anchored, Input, Match, MatchError, MatchKind, PatternID, P
 
 use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
 
-use super::rules::{expand_with, is_case_sensitive_list, list_pattern, LISTS, RULES};
+use super::rules::{expand, expand_with, is_case_sensitive_list, LISTS, RULES};
 use crate::lexicon::time_words::list_words;
 
 /// The groups of one match, as the rules' build functions read them.
@@ -259,8 +259,8 @@ fn splice(hir: Hir, spliced: &[usize], next_group: &mut u32) -> Result<Hir, Stri
 fn list_hir(list: usize) -> &'static Hir {
     static PARSED: OnceLock<Vec<OnceLock<Hir>>> = OnceLock::new();
     PARSED.get_or_init(|| LISTS.iter().map(|_| OnceLock::new()).collect())[list].get_or_init(|| {
-        // ASCII semantics, as for the whole pattern (`rules::expand_with`).
-        let text = format!("(?-u){}", list_pattern(LISTS[list]));
+        // Written out as a pattern holding only the list, so with the patterns' own flags.
+        let text = expand(&format!("{{{}}}", LISTS[list]));
         match syntax::parse(&text) {
             Ok(hir) => hir,
             Err(e) => panic!("date list {}: {e}", LISTS[list]),
@@ -635,7 +635,6 @@ const ALL_RULES_CACHE_BYTES: usize = 4 << 20;
 
 #[cfg(test)]
 mod tests {
-    use super::super::rules::expand;
     use super::*;
 
     /// The rules that `for_each_match` finds at least one match for in `text`.

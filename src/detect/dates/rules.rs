@@ -1762,7 +1762,7 @@ pub fn expand_with(pattern: &str, mut list: impl FnMut(usize) -> String) -> Stri
 
 /// One list as a pattern of its own: its words, longest first, matched as written or in any
 /// ASCII case ([`is_case_sensitive_list`]) wherever it is put.
-pub fn list_pattern(list: &str) -> String {
+fn list_pattern(list: &str) -> String {
     let alt = alternation(list);
     if is_case_sensitive_list(list) {
         format!("(?-i:{alt})")
