@@ -80,8 +80,9 @@ try {
   }
   const loaded = { ...loads[0], loads: LOADS };
   for (const key of TIMINGS) {
-    loaded[key] = median(loads.map((l) => l[key]));
-    loaded[`${key}Range`] = [Math.min(...loads.map((l) => l[key])), Math.max(...loads.map((l) => l[key]))];
+    const values = loads.map((l) => l[key]);
+    loaded[key] = median(values);
+    loaded[`${key}Range`] = [Math.min(...values), Math.max(...values)];
   }
   const steady = await page.evaluate(() => window.steady());
   console.error('browser: steady', JSON.stringify(steady));
