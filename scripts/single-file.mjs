@@ -27,7 +27,10 @@ function inline(text, closing) {
 const wasm = readFileSync(new URL('pkg/article_annotator_bg.wasm', www));
 const glue = read('pkg/article_annotator.js');
 if (!/export \{ initSync, __wbg_init as default \};/.test(glue)) throw new Error('unexpected wasm-bindgen glue exports');
+// The JavaScript the Rust code imports (wasm-bindgen's snippets), placed ahead of the glue.
+const snippets = [...glue.matchAll(/^import \{[^}]*\} from '\.\/(snippets\/[\w./-]+)';$/gm)].map((m) => unmodule(read(`pkg/${m[1]}`)));
 const workerSource = [
+  ...snippets,
   `globalThis.EMBEDDED_WASM = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));`,
   // A classic worker: module workers from blob: URLs fail in a file:// page (opaque origin).
   unmodule(glue).replace('import.meta.url', 'self.location.href'),

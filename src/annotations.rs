@@ -102,7 +102,7 @@ pub struct Place {
     /// ISO 3166-1 alpha-2 country code, when the place lies in one country.
     pub country: Option<String>,
     /// Latitude and longitude in degrees, when known.
-    pub coordinates: Option<(f32, f32)>,
+    pub coordinates: Option<(f64, f64)>,
 }
 
 /// Kinds of place.

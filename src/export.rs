@@ -4,6 +4,8 @@
 //! Architecture invariant: this is the only module that derives `Serialize`/`Deserialize`; the wasm
 //! boundary and the CLI both go through it, so what they print is tested natively here.
 
+pub mod packed;
+
 use serde::{Deserialize, Serialize};
 
 use crate::annotations::{Annotations, Gender, MentionKind, Quote, QuoteKind};
@@ -61,21 +63,45 @@ impl OffsetMap {
                 .map_or(0, |&(_, c)| c),
         }
     }
+
+    /// The converted offset of byte offset `byte` if it was one of those given to
+    /// [`OffsetMap::new`].
+    pub fn exact(&self, byte: usize) -> Option<usize> {
+        let i = self.table.binary_search_by_key(&byte, |&(b, _)| b).ok()?;
+        Some(self.table[i].1)
+    }
 }
 
-/// The units of the characters that start in `bytes`, counted by their first bytes (a loop the
-/// compiler vectorizes, with no decoding): one per character, two in UTF-16 for a four-byte one.
-/// A character cut at the end of `bytes` counts whole, which makes an offset inside a character
-/// convert as the start of the next one.
+/// The units of the characters that start in `bytes`, counted by their first bytes, with no
+/// decoding: one per character, two in UTF-16 for a four-byte one. Eight ASCII bytes at a time
+/// count eight (most of news). A character cut at the end of `bytes` counts whole, which makes an
+/// offset inside a character convert as the start of the next one.
 fn units(bytes: &[u8], unit: Unit) -> usize {
-    let starts = |b: u8| usize::from((b as i8) >= -0x40);
-    match unit {
-        Unit::CodePoint => bytes.iter().map(|&b| starts(b)).sum(),
-        Unit::Utf16 => bytes
-            .iter()
-            .map(|&b| starts(b) + usize::from(b >= 0xF0))
-            .sum(),
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let byte_units = |b: u8| {
+        let starts = usize::from((b as i8) >= -0x40);
+        match unit {
+            Unit::CodePoint => starts,
+            Unit::Utf16 => starts + usize::from(b >= 0xF0),
+        }
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        count += if u64::from_le_bytes(word) & HIGH_BITS == 0 {
+            8
+        } else {
+            chunk.iter().map(|&b| byte_units(b)).sum()
+        };
     }
+    count
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| byte_units(b))
+            .sum::<usize>()
 }
 
 /// Every byte offset that an export of `annotations` converts.
@@ -220,9 +246,9 @@ pub struct JsPlace<'a> {
     /// ISO 3166-1 alpha-2 country code.
     pub country: Option<&'a str>,
     /// Latitude in degrees.
-    pub lat: Option<f32>,
+    pub lat: Option<f64>,
     /// Longitude in degrees.
-    pub lon: Option<f32>,
+    pub lon: Option<f64>,
 }
 
 /// A temporal expression.
@@ -279,6 +305,38 @@ pub fn speaker_name<'a>(
 /// Converts `annotations` of `text` to the object JavaScript receives.
 pub fn to_js<'a>(text: &'a str, annotations: &'a Annotations) -> JsAnnotations<'a> {
     let map = OffsetMap::new(text, all_offsets(annotations), Unit::Utf16);
+    to_js_with(text, annotations, &map)
+}
+
+/// [`to_js`] in the [`packed`] format, for the browser boundary: span texts travel as ranges of
+/// `text`, which JavaScript cuts from its own string.
+pub fn to_js_packed(
+    text: &str,
+    annotations: &Annotations,
+) -> Result<packed::Packed, packed::PackError> {
+    let map = OffsetMap::new(text, all_offsets(annotations), Unit::Utf16);
+    // Measured on news: about 23 numbers for a quote, 14 for a place … (a little over, so that
+    // the vector rarely grows).
+    let mentions: usize = annotations.people.iter().map(|p| p.mentions.len()).sum();
+    let expected_len = 24 * annotations.quotes.len()
+        + 8 * annotations.people.len()
+        + 9 * mentions
+        + 16 * annotations.places.len()
+        + 12 * annotations.dates.len()
+        + 8 * annotations.notes.len();
+    packed::pack(
+        &to_js_with(text, annotations, &map),
+        text,
+        &map,
+        expected_len,
+    )
+}
+
+fn to_js_with<'a>(
+    text: &'a str,
+    annotations: &'a Annotations,
+    map: &OffsetMap,
+) -> JsAnnotations<'a> {
     let span = |s: Span| JsSpan {
         start: map.get(s.start),
         end: map.get(s.end),
@@ -535,6 +593,30 @@ mod tests {
         assert_eq!([2, 4, 6, 7, 9].map(|b| map.get(b)), [2, 4, 4, 4, 4]);
         let map = OffsetMap::new(text, [2, 4, 7, 9], Unit::CodePoint);
         assert_eq!([2, 4, 7, 9].map(|b| map.get(b)), [2, 3, 3, 3]);
+    }
+
+    #[test]
+    fn far_apart_offsets_convert_across_ascii_runs_and_other_characters() {
+        // Gaps of many bytes take the eight-at-a-time path; the odd characters fall inside words.
+        let text = "Plain ASCII words for a while, then é, 😀 and 中文 inside; again. ".repeat(9);
+        for step in [7, 13, 29] {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .step_by(step)
+                .collect();
+            for unit in [Unit::Utf16, Unit::CodePoint] {
+                let map = OffsetMap::new(&text, bounds.iter().copied(), unit);
+                for &b in &bounds {
+                    let expect = match unit {
+                        Unit::Utf16 => text[..b].encode_utf16().count(),
+                        Unit::CodePoint => text[..b].chars().count(),
+                    };
+                    assert_eq!(map.get(b), expect, "offset {b}, step {step}");
+                    assert_eq!(map.exact(b), Some(expect));
+                }
+                assert_eq!(map.exact(bounds[1] - 1), None, "not asked for");
+            }
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use js_sys::JsString;
 use serde::de::IgnoredAny;
 use wasm_bindgen::prelude::*;
 
@@ -10,11 +11,17 @@ use crate::export::{self, JsConfig};
 /// The fields of `JsConfig` as JavaScript names them.
 const OPTION_NAMES: &[&str] = &["referenceDate"];
 
+#[wasm_bindgen(module = "/src/unpack.js")]
+extern "C" {
+    /// Rebuilds the object `export::to_js_packed` packed, cutting span texts from `text`.
+    fn unpack(text: &JsString, numbers: &[f64], strings: &str) -> JsValue;
+}
+
 /// Annotates `text`. `options` is `{ referenceDate?: "YYYY-MM-DD" }` (or undefined). Returns the
-/// `JsAnnotations` object with UTF-16 offsets; fails with a message naming a bad option, or when the
-/// text is larger than `MAX_TEXT_BYTES`.
+/// `JsAnnotations` object with UTF-16 offsets; fails with a message naming a bad option, when
+/// `text` is not a string, or when it is larger than `MAX_TEXT_BYTES`.
 #[wasm_bindgen]
-pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn annotate(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
     let js_config: JsConfig = if options.is_undefined() || options.is_null() {
         JsConfig::default()
     } else if !options.is_object() {
@@ -37,19 +44,33 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
             .map_err(|e| JsError::new(&format!("options: {e}")))?
     };
     let config = js_config.into_config().map_err(|e| JsError::new(&e))?;
-    if text.len() > crate::MAX_TEXT_BYTES {
-        return Err(JsError::new(&format!(
-            "text too large: {} MB (UTF-8); the limit is {} MB",
-            text.len().div_ceil(1 << 20),
+    let too_large = |at_least: &str, bytes: usize| {
+        JsError::new(&format!(
+            "text too large: {at_least}{} MB (UTF-8); the limit is {} MB",
+            bytes.div_ceil(1 << 20),
             crate::MAX_TEXT_BYTES >> 20
+        ))
+    };
+    if !text.is_string() {
+        return Err(JsError::new(&format!(
+            "text: expected a string, got {}",
+            text.js_typeof().as_string().unwrap_or_default()
         )));
     }
-    let annotations = crate::annotate(text, &config);
-    // The result crosses as one JSON string that the engine parses: building the object value by
-    // value from here (serde-wasm-bindgen, a call into JavaScript for each) cost a fifth more.
-    let json = serde_json::to_string(&export::to_js(text, &annotations))
+    // A string has at least as many UTF-8 bytes as UTF-16 code units: refuse before copying it.
+    if text.length() as usize > crate::MAX_TEXT_BYTES {
+        return Err(too_large("at least ", text.length() as usize));
+    }
+    let utf8 = String::from(text);
+    if utf8.len() > crate::MAX_TEXT_BYTES {
+        return Err(too_large("", utf8.len()));
+    }
+    let annotations = crate::annotate(&utf8, &config);
+    // The result crosses packed (see `export::packed`): against one JSON string for the engine to
+    // parse, no span text is copied, escaped or parsed, and no number printed and read back.
+    let packed = export::to_js_packed(&utf8, &annotations)
         .map_err(|e| JsError::new(&format!("result: {e}")))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("result: not valid JSON"))
+    Ok(unpack(text, &packed.numbers, &packed.strings))
 }
 
 /// Builds the lexicons and compiles the date patterns ahead of the first `annotate` (optional).

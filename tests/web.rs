@@ -6,7 +6,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use article_annotator::wasm::{annotate, max_text_bytes, prepare};
-use js_sys::{Array, JsString, Object, Reflect};
+use article_annotator::{export, CalendarDate, Config};
+use js_sys::{Array, JsString, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -37,7 +38,7 @@ fn options(json: &str) -> JsValue {
 }
 
 fn run(text: &str, opts: &str) -> JsValue {
-    annotate(text, options(opts)).unwrap_or_else(|e| {
+    annotate(&text.into(), options(opts)).unwrap_or_else(|e| {
         let e: JsValue = e.into();
         panic!(
             "annotate failed: {:?}",
@@ -49,7 +50,7 @@ fn run(text: &str, opts: &str) -> JsValue {
 /// The message of the error `annotate` gives for `opts`.
 fn error_for(opts: JsValue) -> String {
     let shown = format!("{opts:?}");
-    let err: JsValue = annotate("Text.", opts)
+    let err: JsValue = annotate(&"Text.".into(), opts)
         .map(|_| ())
         .expect_err(&format!("options {shown} must fail"))
         .into();
@@ -120,8 +121,8 @@ fn result_has_the_documented_shape() {
         assert_eq!(array(&result, key).length(), 0, "{key} of an empty text");
     }
     // Options may be left out entirely.
-    assert!(annotate("Hello.", JsValue::UNDEFINED).is_ok());
-    assert!(annotate("Hello.", JsValue::NULL).is_ok());
+    assert!(annotate(&"Hello.".into(), JsValue::UNDEFINED).is_ok());
+    assert!(annotate(&"Hello.".into(), JsValue::NULL).is_ok());
     assert!(max_text_bytes() >= 1 << 20);
 }
 
@@ -146,19 +147,70 @@ fn bad_options_give_an_error_that_names_the_problem() {
 fn a_text_over_the_limit_is_refused_with_a_message() {
     let limit = max_text_bytes();
     assert_eq!(limit, article_annotator::MAX_TEXT_BYTES);
-    let err: JsValue = annotate(&"x".repeat(limit + 1), options("{}"))
+    for text in ["x".repeat(limit + 1), "\u{e9}".repeat(limit / 2 + 1)] {
+        let err: JsValue = annotate(&text.as_str().into(), options("{}"))
+            .map(|_| ())
+            .expect_err("a text over the limit must fail")
+            .into();
+        let message = String::from(
+            err.dyn_into::<js_sys::Error>()
+                .expect("a JS Error")
+                .message(),
+        );
+        assert!(
+            message.starts_with("text too large") && message.contains("the limit is 20 MB"),
+            "{message}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_text_that_is_not_a_string_is_refused_with_a_message() {
+    let err: JsValue = annotate(JsValue::from(42).unchecked_ref(), options("{}"))
         .map(|_| ())
-        .expect_err("a text over the limit must fail")
+        .expect_err("a number is not a text")
         .into();
     let message = String::from(
         err.dyn_into::<js_sys::Error>()
             .expect("a JS Error")
             .message(),
     );
-    assert!(
-        message.starts_with("text too large") && message.contains("the limit is 20 MB"),
-        "{message}"
-    );
+    assert_eq!(message, "text: expected a string, got number");
+}
+
+/// Texts with a bit of everything the result holds: quotes with and without speakers, roles,
+/// genders, places with and without coordinates, every kind of date, notes, non-ASCII and
+/// characters outside the Basic Multilingual Plane.
+const MIXED_TEXTS: &[&str] = &[
+    "",
+    "\u{201C}unbalanced",
+    "line\r\nbreaks\r\n\r\n\"x,\" he said.",
+    "\u{0}\u{FFFD}\u{FEFF} \u{2028}",
+    "PARIS (Wire) \u{2014} \u{201C}We will not back down,\u{201D} Prime Minister Keir Starmer said on \
+     Tuesday, March 3, 2026. Mrs. Ana Ruiz, 42, told the newspaper: \"It is early.\" The President \
+     said talks began two years ago in S\u{E3}o Paulo and would resume every Monday at 10 a.m.\n\n\
+     \u{1F600} \u{201C}T\u{F3}k\u{F3} 東京,\u{201D} she said in Tokyo in the summer of 1999. \
+     The \"Iron Lady\" film opened. Mr Adams said: \u{201C}Not yet.",
+];
+
+/// The packed result (`export::packed` rebuilt by `src/unpack.js`) is the object that the JSON
+/// of `export::to_js` parses to, key order included.
+#[wasm_bindgen_test]
+fn packed_result_is_the_object_of_the_native_json() {
+    let config = Config {
+        reference_date: CalendarDate::parse_iso("2026-03-05"),
+    };
+    for text in MIXED_TEXTS {
+        let found = article_annotator::annotate(text, &config);
+        let json = serde_json::to_string(&export::to_js(text, &found)).expect("serializes");
+        let expected = JSON::stringify(&JSON::parse(&json).expect("valid JSON")).unwrap();
+        let result = run(text, r#"{"referenceDate": "2026-03-05"}"#);
+        assert_eq!(
+            String::from(JSON::stringify(&result).unwrap()),
+            String::from(expected),
+            "{text:?}"
+        );
+    }
 }
 
 #[wasm_bindgen_test]
@@ -220,7 +272,7 @@ fn article_quote_speaker_date_and_place() {
         .find(|p| string(p, "name").as_deref() == Some("Bergen"))
         .expect("Bergen found");
     assert_eq!(string(&bergen, "country").as_deref(), Some("NO"));
-    // Coordinates arrive as the data writes them (60.4, not the f32 widened to 60.400001525878906).
+    // Coordinates arrive as the data writes them (60.4, not a float widened to 60.400001525878906).
     let coordinate = |key: &str| {
         Reflect::get(&bergen, &key.into())
             .ok()

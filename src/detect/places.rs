@@ -31,7 +31,7 @@ pub struct PlaceCandidate {
     /// ISO country code.
     pub country: Option<String>,
     /// Latitude, longitude.
-    pub coordinates: Option<(f32, f32)>,
+    pub coordinates: Option<(f64, f64)>,
     /// Name of the rule that found it (for debugging and evaluation).
     pub rule: &'static str,
 }

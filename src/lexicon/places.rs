@@ -124,7 +124,7 @@ pub struct Entry {
     /// ISO 3166-1 alpha-2 code; empty when the place spans countries or the code is unknown.
     pub country: &'static str,
     /// Latitude and longitude in degrees.
-    pub coordinates: Option<(f32, f32)>,
+    pub coordinates: Option<(f64, f64)>,
     /// What else the name can be.
     pub ambiguity: Ambiguity,
 }
@@ -173,7 +173,7 @@ fn parse_kind(kind: &str) -> PlaceKind {
 
 fn parse_place(fields: &[&'static str]) -> Entry {
     let field = |i: usize| fields.get(i).copied().unwrap_or("");
-    let coordinates = match (field(4).parse::<f32>(), field(5).parse::<f32>()) {
+    let coordinates = match (field(4).parse::<f64>(), field(5).parse::<f64>()) {
         (Ok(lat), Ok(lon)) => Some((lat, lon)),
         _ => None,
     };

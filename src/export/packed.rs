@@ -1,0 +1,503 @@
+//! The packed format: any serde value (the [`JsAnnotations`](super::JsAnnotations) object in
+//! practice) as a stream of numbers and one string of distinct strings, for the browser boundary.
+//!
+//! Owns the encoding; `src/unpack.js` owns the decoding (a loop of a few lines that rebuilds the
+//! same object JSON would give). Against `serde_json` + `JSON.parse` this spares the engine the
+//! text of every span: a string that is a slice of the annotated text travels as its UTF-16 range
+//! and is cut from the caller's own string, and every other string travels once however often it
+//! occurs (kinds, rules, names, values). It deliberately knows nothing of the annotation types.
+//!
+//! The stream, all `f64`: where the string table starts, one value, then the table: the number of
+//! strings and the UTF-16 length of each (they are concatenated in [`Packed::strings`] in that
+//! order). A value is:
+//!
+//! | value | numbers |
+//! |---|---|
+//! | null | [`NULL`] |
+//! | false / true | [`FALSE`] / [`TRUE`] |
+//! | number | [`NUMBER`], the number |
+//! | string | [`STRING`], its index |
+//! | slice of the text | [`TEXT`], its UTF-16 start and end in the text |
+//! | array | [`ARRAY`], its length, each value |
+//! | object | [`OBJECT`], its field count, each field's key (a string index) and value |
+//!
+//! Non-finite floats become null and an `f32` the number its shortest decimal form reads as, both
+//! as in JSON. Types JSON objects would not give (maps, tuples, enums with data, bytes) are an error.
+
+use std::fmt;
+
+use serde::ser::{self, Serialize};
+
+use super::{units, OffsetMap, Unit};
+use crate::fast_hash::FastMap;
+
+/// Op: null.
+pub const NULL: f64 = 0.0;
+/// Op: false.
+pub const FALSE: f64 = 1.0;
+/// Op: true.
+pub const TRUE: f64 = 2.0;
+/// Op: a number follows.
+pub const NUMBER: f64 = 3.0;
+/// Op: a string index follows.
+pub const STRING: f64 = 4.0;
+/// Op: a UTF-16 range of the text follows.
+pub const TEXT: f64 = 5.0;
+/// Op: an array's length and values follow.
+pub const ARRAY: f64 = 6.0;
+/// Op: an object's field count and fields follow.
+pub const OBJECT: f64 = 7.0;
+
+/// A packed value: see the module docs for the layout.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Packed {
+    /// Where the string table starts, the value's ops, then the table (count, UTF-16 lengths).
+    pub numbers: Vec<f64>,
+    /// The distinct strings, concatenated.
+    pub strings: String,
+}
+
+/// Why a value could not be packed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError(String);
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PackError {}
+
+impl ser::Error for PackError {
+    fn custom<T: fmt::Display>(msg: T) -> PackError {
+        PackError(msg.to_string())
+    }
+}
+
+/// Packs `value`. A string lying inside `text` whose both ends `offsets` converts travels as a
+/// range of it; `offsets` must convert to UTF-16 code units. `expected_len` is a guess at the
+/// stream's length (it grows past it if need be).
+pub fn pack<T: Serialize + ?Sized>(
+    value: &T,
+    text: &str,
+    offsets: &OffsetMap,
+    expected_len: usize,
+) -> Result<Packed, PackError> {
+    let mut ops = Vec::with_capacity(expected_len);
+    // Slot 0 is where the string table will start.
+    ops.push(0.0);
+    let mut packer = Packer {
+        text,
+        offsets,
+        ops,
+        strings: String::new(),
+        lengths: Vec::new(),
+        index: FastMap::default(),
+    };
+    value.serialize(&mut packer)?;
+    let Packer {
+        ops: mut numbers,
+        lengths,
+        strings,
+        ..
+    } = packer;
+    numbers[0] = numbers.len() as f64;
+    numbers.reserve(1 + lengths.len());
+    numbers.push(lengths.len() as f64);
+    numbers.extend(lengths.iter().map(|&n| n as f64));
+    Ok(Packed { numbers, strings })
+}
+
+struct Packer<'p> {
+    text: &'p str,
+    offsets: &'p OffsetMap,
+    ops: Vec<f64>,
+    strings: String,
+    /// UTF-16 length of each distinct string, in table order.
+    lengths: Vec<usize>,
+    /// Table index of each string by where it lies in memory: the same `&'static str` (a key, a
+    /// kind, a rule) or the same field (a person's name, again as a quote's speaker) travels once.
+    index: FastMap<(usize, usize), usize>,
+}
+
+impl<'p> Packer<'p> {
+    fn string_index(&mut self, s: &str) -> usize {
+        let next = self.lengths.len();
+        let i = *self
+            .index
+            .entry((s.as_ptr() as usize, s.len()))
+            .or_insert(next);
+        if i == next {
+            self.strings.push_str(s);
+            self.lengths.push(units(s.as_bytes(), Unit::Utf16));
+        }
+        i
+    }
+
+    /// The UTF-16 range of `s` when it is a slice of the text at converted offsets.
+    fn text_range(&self, s: &str) -> Option<(usize, usize)> {
+        let base = self.text.as_ptr() as usize;
+        let start = (s.as_ptr() as usize).checked_sub(base)?;
+        let end = start.checked_add(s.len())?;
+        if end > self.text.len() {
+            return None;
+        }
+        Some((self.offsets.exact(start)?, self.offsets.exact(end)?))
+    }
+
+    fn number(&mut self, v: f64) {
+        if v.is_finite() {
+            self.ops.extend([NUMBER, v]);
+        } else {
+            self.ops.push(NULL);
+        }
+    }
+
+    /// Starts an array or object whose count [`Counted::end`] fills in.
+    fn counted(&mut self, op: f64) -> Counted<'_, 'p> {
+        self.ops.extend([op, 0.0]);
+        let count_at = self.ops.len() - 1;
+        Counted {
+            packer: self,
+            count_at,
+            count: 0,
+        }
+    }
+}
+
+/// An array or object being packed: its count is written when it ends, so a length serde does
+/// not know ahead (or fields a struct skips) cannot corrupt the stream.
+struct Counted<'a, 'p> {
+    packer: &'a mut Packer<'p>,
+    count_at: usize,
+    count: usize,
+}
+
+impl Counted<'_, '_> {
+    fn end(self) {
+        self.packer.ops[self.count_at] = self.count as f64;
+    }
+}
+
+/// Room for a float's shortest decimal form, without allocating.
+struct ShortBuf {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Default for ShortBuf {
+    fn default() -> ShortBuf {
+        ShortBuf {
+            bytes: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl ShortBuf {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+impl fmt::Write for ShortBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+fn unsupported(what: &str) -> PackError {
+    PackError(format!("packed: {what} are not supported"))
+}
+
+impl<'a, 'p> ser::Serializer for &'a mut Packer<'p> {
+    type Ok = ();
+    type Error = PackError;
+    type SerializeSeq = Counted<'a, 'p>;
+    type SerializeTuple = ser::Impossible<(), PackError>;
+    type SerializeTupleStruct = ser::Impossible<(), PackError>;
+    type SerializeTupleVariant = ser::Impossible<(), PackError>;
+    type SerializeMap = ser::Impossible<(), PackError>;
+    type SerializeStruct = Counted<'a, 'p>;
+    type SerializeStructVariant = ser::Impossible<(), PackError>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), PackError> {
+        self.ops.push(if v { TRUE } else { FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), PackError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), PackError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), PackError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), PackError> {
+        self.serialize_f64(v as f64)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), PackError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), PackError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), PackError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), PackError> {
+        self.serialize_f64(v as f64)
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), PackError> {
+        // JSON writes the shortest decimal that reads back as `v`; JavaScript reads that decimal
+        // as the nearest f64, which is not `v` widened (35.7f32 is 35.70000076… as an f64).
+        let mut digits = ShortBuf::default();
+        let shortest = match fmt::write(&mut digits, format_args!("{v}")) {
+            Ok(()) => digits.as_str().parse::<f64>().unwrap_or(f64::NAN),
+            Err(_) => f64::from(v),
+        };
+        self.serialize_f64(shortest)
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), PackError> {
+        self.number(v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), PackError> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<(), PackError> {
+        if let Some((start, end)) = self.text_range(v) {
+            self.ops.extend([TEXT, start as f64, end as f64]);
+        } else {
+            let i = self.string_index(v);
+            self.ops.extend([STRING, i as f64]);
+        }
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), PackError> {
+        Err(unsupported("bytes"))
+    }
+    fn serialize_none(self) -> Result<(), PackError> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), PackError> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), PackError> {
+        self.ops.push(NULL);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), PackError> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), PackError> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), PackError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), PackError> {
+        Err(unsupported("enums with data"))
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Counted<'a, 'p>, PackError> {
+        Ok(self.counted(ARRAY))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, PackError> {
+        Err(unsupported("tuples"))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, PackError> {
+        Err(unsupported("tuples"))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, PackError> {
+        Err(unsupported("enums with data"))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, PackError> {
+        Err(unsupported("maps"))
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Counted<'a, 'p>, PackError> {
+        Ok(self.counted(OBJECT))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, PackError> {
+        Err(unsupported("enums with data"))
+    }
+}
+
+impl ser::SerializeSeq for Counted<'_, '_> {
+    type Ok = ();
+    type Error = PackError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PackError> {
+        self.count += 1;
+        value.serialize(&mut *self.packer)
+    }
+    fn end(self) -> Result<(), PackError> {
+        Counted::end(self);
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Counted<'_, '_> {
+    type Ok = ();
+    type Error = PackError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), PackError> {
+        self.count += 1;
+        let i = self.packer.string_index(key);
+        self.packer.ops.push(i as f64);
+        value.serialize(&mut *self.packer)
+    }
+    fn end(self) -> Result<(), PackError> {
+        Counted::end(self);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Item<'a> {
+        text: &'a str,
+        label: &'static str,
+        owned: String,
+        count: usize,
+        share: Option<f32>,
+        missing: Option<usize>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        flags: Vec<bool>,
+    }
+
+    /// The value part of a packed stream, and the string table as strings.
+    fn split(packed: &Packed) -> (&[f64], Vec<String>) {
+        let table_at = packed.numbers[0] as usize;
+        let table = &packed.numbers[table_at..];
+        let utf16: Vec<u16> = packed.strings.encode_utf16().collect();
+        let mut from = 0;
+        let strings = table[1..]
+            .iter()
+            .map(|&len| {
+                let to = from + len as usize;
+                let s = String::from_utf16(&utf16[from..to]).unwrap();
+                from = to;
+                s
+            })
+            .collect();
+        assert_eq!(table[0] as usize, table.len() - 1, "string count");
+        assert_eq!(from, utf16.len(), "lengths cover the strings");
+        (&packed.numbers[1..table_at], strings)
+    }
+
+    /// One `&'static str` read in two places (the same pointer, however literals are merged).
+    static CITY: &str = "city";
+
+    #[test]
+    fn values_pack_as_documented() {
+        // `😀` is two UTF-16 units: `Oslo` starts at unit 3 (byte 5).
+        let text = "😀 Oslo and Bergen";
+        let map = OffsetMap::new(text, [5, 9], Unit::Utf16);
+        let owned = String::from("Oslo");
+        let items = vec![
+            Item {
+                text: &text[5..9],
+                label: CITY,
+                owned: owned.clone(),
+                count: 2,
+                share: Some(35.7),
+                missing: None,
+                flags: vec![true, false],
+            },
+            Item {
+                // Not at converted offsets: travels as a string.
+                text: &text[14..],
+                label: CITY,
+                owned,
+                count: 0,
+                share: Some(f32::NAN),
+                missing: None,
+                flags: Vec::new(),
+            },
+        ];
+        let packed = pack(&items, text, &map, 0).unwrap();
+        let (ops, strings) = split(&packed);
+        let s = |name: &str| strings.iter().position(|s| s == name).unwrap() as f64;
+        let last = |name: &str| strings.iter().rposition(|s| s == name).unwrap() as f64;
+        #[rustfmt::skip]
+        let expected = vec![
+            ARRAY, 2.0,
+            OBJECT, 7.0,
+            s("text"), TEXT, 3.0, 7.0,
+            s("label"), STRING, s("city"),
+            s("owned"), STRING, s("Oslo"),
+            s("count"), NUMBER, 2.0,
+            // As JSON writes it: 35.7, not the f32 widened.
+            s("share"), NUMBER, 35.7,
+            s("missing"), NULL,
+            s("flags"), ARRAY, 2.0, TRUE, FALSE,
+            // The skipped field leaves six.
+            OBJECT, 6.0,
+            s("text"), STRING, s("Bergen"),
+            // The same `&'static str` travels once; each `String` travels itself.
+            s("label"), STRING, s("city"),
+            s("owned"), STRING, last("Oslo"),
+            s("count"), NUMBER, 0.0,
+            s("share"), NULL,
+            s("missing"), NULL,
+        ];
+        assert_eq!(ops, expected, "strings {strings:?}");
+        assert_eq!(strings.iter().filter(|s| *s == "city").count(), 1);
+        assert_eq!(strings.iter().filter(|s| *s == "Oslo").count(), 2);
+    }
+
+    #[test]
+    fn types_json_objects_do_not_have_are_errors() {
+        let map = OffsetMap::new("", [], Unit::Utf16);
+        let tuple = (1, 2);
+        assert!(pack(&tuple, "", &map, 0).is_err());
+        let dict = std::collections::BTreeMap::from([("a", 1)]);
+        let err = pack(&dict, "", &map, 0).unwrap_err();
+        assert_eq!(err.to_string(), "packed: maps are not supported");
+    }
+}
