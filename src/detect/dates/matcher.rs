@@ -1,7 +1,9 @@
 //! Runs the date rules' patterns over text, fast: a gate picks the rules a paragraph does match
 //! (one pass looking up the words each rule needs at every word start, then one lazy-DFA pass over
-//! all rules at once), a lazy DFA per surviving rule finds each match, and a bounded backtracker
-//! reads its groups on the matched span only (on spans this short it is faster than a PikeVM).
+//! all rules at once), a lazy DFA per surviving rule finds each match, searching only near the
+//! places the gate found the rule's needs when the rule's matches have a longest length, and a
+//! bounded backtracker reads its groups on the matched span only (on spans this short it is faster
+//! than a PikeVM).
 //!
 //! Owns the matching machinery (regex-automata's engines used directly, compiled per rule on first
 //! use, caches kept per thread) and the `Captures` view the rules' build functions read. It does
@@ -106,6 +108,9 @@ struct Pattern {
     groups: BoundedBacktracker,
     /// Group names by group index, for [`Captures::name`].
     names: Vec<Option<Box<str>>>,
+    /// The longest match there can be, in bytes, if there is a bound and no match is empty: the
+    /// search then looks only near the rule's needs ([`for_each_match_near`]).
+    window: Option<usize>,
 }
 
 impl Pattern {
@@ -121,12 +126,20 @@ impl Pattern {
             .pattern_names(PatternID::ZERO)
             .map(|n| n.map(Box::from))
             .collect();
+        let window = match (
+            hir.properties().minimum_len(),
+            hir.properties().maximum_len(),
+        ) {
+            (Some(shortest), Some(longest)) if shortest > 0 => Some(longest),
+            _ => None,
+        };
         Ok(Pattern {
             forward,
             reverse: OnceLock::new(),
             hir,
             groups: BoundedBacktracker::new_from_nfa(nfa).map_err(|e| e.to_string())?,
             names,
+            window,
         })
     }
 
@@ -302,6 +315,73 @@ thread_local! {
 /// Calls `visit` with every match of rule `rule` in `haystack`, leftmost-first and
 /// non-overlapping, in order.
 pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captures)) {
+    with_scratch(rule, |pattern, scratch| {
+        let mut searcher = Searcher::new(Input::new(haystack));
+        // The lazy DFA cannot fail on these ASCII patterns (no quit bytes, no give-up limit);
+        // should it ever, the search ends with the matches found so far.
+        while let Ok(Some(found)) =
+            searcher.try_advance(|input| pattern.find(&mut scratch.find, input))
+        {
+            read_groups(pattern, scratch, haystack, found, &mut visit);
+        }
+    });
+}
+
+/// [`for_each_match`] for a haystack whose needs [`RuleGate::rules_and_needs`] listed in
+/// `needs`: the same matches, found by searching only near the needs of the rule.
+///
+/// Every match holds one of its rule's needs and is at most the pattern's longest match long, so
+/// none starts more than that before a need, and one that starts at or before a need ends within
+/// that distance after it. The search therefore runs over windows: from that distance before a
+/// run of close needs to that distance after its last one. A match it finds starting at or before
+/// the last need cannot have been cut short by the window's end and is the match a search of the
+/// whole haystack finds; one starting later is left to the next window. Patterns without a bound
+/// (or that can match nothing) search the whole haystack.
+pub fn for_each_match_near(
+    rule: usize,
+    haystack: &str,
+    needs: &[NeedAt],
+    mut visit: impl FnMut(&Captures),
+) {
+    let Some(window) = pattern(rule).window else {
+        return for_each_match(rule, haystack, visit);
+    };
+    let bit: RuleSet = 1 << rule;
+    with_scratch(rule, |pattern, scratch| {
+        let mut mine = needs.iter().filter(|n| n.rules & bit != 0).peekable();
+        // No match starts before `at`.
+        let mut at = 0;
+        while let Some(first) = mine.next() {
+            if first.end <= at {
+                continue;
+            }
+            // The first and last byte of the run of needs, where matches must start by.
+            let first_byte = first.start.max(at);
+            let mut last_byte = first.end - 1;
+            while let Some(next) = mine.next_if(|n| n.start <= last_byte + window) {
+                last_byte = last_byte.max(next.end - 1);
+            }
+            let from = at.max(first_byte.saturating_sub(window));
+            let to = haystack.len().min(last_byte + window);
+            at = from;
+            while at <= last_byte {
+                let input = Input::new(haystack).span(at..to);
+                let Ok(Some(found)) = pattern.find(&mut scratch.find, &input) else {
+                    break;
+                };
+                if found.start() > last_byte && to < haystack.len() {
+                    break;
+                }
+                read_groups(pattern, scratch, haystack, found, &mut visit);
+                at = found.end();
+            }
+            at = at.max(last_byte + 1);
+        }
+    });
+}
+
+/// Runs `search` with rule `rule`'s pattern and this thread's search state for it.
+fn with_scratch(rule: usize, search: impl FnOnce(&Pattern, &mut Scratch)) {
     let pattern = pattern(rule);
     SCRATCH.with(|cell| {
         let mut all = cell.borrow_mut();
@@ -316,33 +396,49 @@ pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captur
             groups: pattern.groups.create_cache(),
             slots: pattern.groups.create_captures(),
         });
-        let mut searcher = Searcher::new(Input::new(haystack));
-        // The lazy DFA cannot fail on these ASCII patterns (no quit bytes, no give-up limit);
-        // should it ever, the search ends with the matches found so far.
-        while let Ok(Some(found)) =
-            searcher.try_advance(|input| pattern.find(&mut scratch.find, input))
-        {
-            let span = Input::new(haystack)
-                .span(found.span())
-                .anchored(Anchored::Yes);
-            // The backtracker refuses a span longer than its bound (over 1.5 KB for the largest
-            // rule; only a number thousands of digits long makes one): that match is skipped.
-            let read = pattern
-                .groups
-                .try_search(&mut scratch.groups, &span, &mut scratch.slots);
-            if read.is_ok() && scratch.slots.is_match() {
-                visit(&Captures {
-                    haystack,
-                    slots: &scratch.slots,
-                    names: &pattern.names,
-                });
-            }
-        }
+        search(pattern, scratch);
     });
+}
+
+/// Reads the groups of match `found` and hands them to `visit`.
+fn read_groups(
+    pattern: &Pattern,
+    scratch: &mut Scratch,
+    haystack: &str,
+    found: Match,
+    visit: &mut impl FnMut(&Captures),
+) {
+    let span = Input::new(haystack)
+        .span(found.span())
+        .anchored(Anchored::Yes);
+    // The backtracker refuses a span longer than its bound (over 1.5 KB for the largest
+    // rule; only a number thousands of digits long makes one): that match is skipped.
+    let read = pattern
+        .groups
+        .try_search(&mut scratch.groups, &span, &mut scratch.slots);
+    if read.is_ok() && scratch.slots.is_match() {
+        visit(&Captures {
+            haystack,
+            slots: &scratch.slots,
+            names: &pattern.names,
+        });
+    }
 }
 
 /// A set of rules, bit `i` standing for `RULES[i]`.
 pub type RuleSet = u64;
+
+/// Where some rules' need occurs in a text: a match of one of `rules` that counts on this
+/// occurrence holds at least one byte of `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NeedAt {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The rules it lets through.
+    pub rules: RuleSet,
+}
 
 /// How much work the gate does to pick a paragraph's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -530,27 +626,43 @@ impl RuleGate {
     /// The rules that may match in `text`: every rule that matches is in the set, and at
     /// [`GateDepth::Exact`] only those.
     pub fn rules_for(&self, text: &str, depth: GateDepth) -> RuleSet {
-        let candidates = self.rules_needed(text);
+        self.rules_and_needs(text, depth, &mut Vec::new())
+    }
+
+    /// [`RuleGate::rules_for`], also listing in `needs` (cleared first) where the needs occur,
+    /// in order of their start, for [`for_each_match_near`].
+    pub fn rules_and_needs(
+        &self,
+        text: &str,
+        depth: GateDepth,
+        needs: &mut Vec<NeedAt>,
+    ) -> RuleSet {
+        needs.clear();
+        let candidates = self.rules_needed(text, needs);
         if candidates == 0 || depth == GateDepth::Needs {
             return candidates;
         }
         candidates & self.rules_matching(text).unwrap_or(candidates)
     }
 
-    /// The rules whose `needs` appear in `text`.
-    fn rules_needed(&self, text: &str) -> RuleSet {
+    /// The rules whose `needs` appear in `text`, each place they appear pushed to `found`.
+    fn rules_needed(&self, text: &str, found: &mut Vec<NeedAt>) -> RuleSet {
         let bytes = text.as_bytes();
-        let mut rules = if self.digit_rules != 0 && bytes.iter().any(u8::is_ascii_digit) {
-            self.digit_rules
-        } else {
-            0
-        };
+        let mut rules = 0;
         // Needs count where no letter comes right before them (inside a word, as `day` in
         // `today` or `may` in `mayor`, no pattern matches); the loop visits only those places.
         let mut at = 0;
         while let Some(&b) = bytes.get(at) {
             if self.starts[usize::from(b)] {
-                rules |= self.needs_at(text, at);
+                let here = self.needs_at(text, at);
+                if here != 0 {
+                    rules |= here;
+                    found.push(NeedAt {
+                        start: at,
+                        end: at + 1,
+                        rules: here,
+                    });
+                }
             }
             at += 1;
             if b.is_ascii_alphabetic() {
@@ -560,6 +672,30 @@ impl RuleGate {
                 // A digit right after a letter is inside the word too.
                 if bytes.get(at).is_some_and(u8::is_ascii_digit) {
                     at += 1;
+                }
+            }
+        }
+        // A digit counts anywhere: each run of digits is one place.
+        if self.digit_rules != 0 {
+            let words = found.len();
+            let mut at = 0;
+            while let Some(start) = bytes[at..].iter().position(u8::is_ascii_digit) {
+                let start = at + start;
+                let end = bytes[start..]
+                    .iter()
+                    .position(|b| !b.is_ascii_digit())
+                    .map_or(bytes.len(), |n| start + n);
+                found.push(NeedAt {
+                    start,
+                    end,
+                    rules: self.digit_rules,
+                });
+                at = end;
+            }
+            if found.len() > words {
+                rules |= self.digit_rules;
+                if words > 0 {
+                    found.sort_unstable_by_key(|n| n.start);
                 }
             }
         }
@@ -719,6 +855,60 @@ mod tests {
         // A need that is not a word (`/`) counts anywhere, even right after a letter.
         assert_ne!(needed("and/or") & rule("slash-date"), 0);
         assert_eq!(needed("mp3 player") & rule("clock-time"), 0);
+    }
+
+    /// The whole matches of `rule` in `text`, searched near `needs` or over the whole text.
+    fn matches_of(rule: usize, text: &str, needs: Option<&[NeedAt]>) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut push = |caps: &Captures| out.extend(caps.get(0).map(|g| (g.start(), g.end())));
+        match needs {
+            Some(needs) => for_each_match_near(rule, text, needs, &mut push),
+            None => for_each_match(rule, text, &mut push),
+        }
+        out
+    }
+
+    #[test]
+    fn searching_near_the_needs_finds_what_a_whole_search_finds() {
+        let windowed = (0..RULES.len()).filter(|&r| pattern(r).window.is_some());
+        assert!(
+            windowed.count() > RULES.len() / 2,
+            "most rules have a longest match"
+        );
+        let examples: Vec<&str> = RULES
+            .iter()
+            .flat_map(|r| r.examples.iter().map(|(text, _)| *text))
+            .collect();
+        let mut texts: Vec<String> = examples.iter().map(|e| e.to_string()).collect();
+        // Examples next to each other, among digits, and far apart: windows that merge, overlap
+        // and stand alone, matches that run into the next window.
+        texts.push(examples.join(" "));
+        texts.push(examples.join(" and then, on "));
+        texts.push(examples.join(", 12 34 5678 "));
+        texts.push(examples.join(&" with filler words that hold no need at all ".repeat(4)));
+        texts.push("March 5, 2024 12 March 2024 2024-03-05 2024 03/05/2024 2024".repeat(20));
+        texts.push(format!("{}May 5, 2025", "9 ".repeat(500)));
+        let gate = RuleGate::get();
+        let mut needs = Vec::new();
+        let mut found = 0;
+        for text in &texts {
+            let rules = gate.rules_and_needs(text, GateDepth::Needs, &mut needs);
+            assert!(
+                needs.windows(2).all(|w| w[0].start <= w[1].start),
+                "needs in order"
+            );
+            for (rule, named) in RULES.iter().enumerate() {
+                let whole = matches_of(rule, text, None);
+                if rules & 1 << rule == 0 {
+                    assert_eq!(whole, [], "the gate missed {}", named.name);
+                    continue;
+                }
+                let near = matches_of(rule, text, Some(&needs));
+                assert_eq!(near, whole, "rule {} in {text:?}", named.name);
+                found += whole.len();
+            }
+        }
+        assert!(found > 1000, "only {found} matches compared");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::lexicon::time_words::{tense_cue, TenseCue};
 use crate::segment::Document;
 use crate::span::Span;
 
-use matcher::{for_each_match, GateDepth, RuleGate};
+use matcher::{for_each_match_near, GateDepth, NeedAt, RuleGate};
 use resolve::{Anchor, Lean, Spec};
 use rules::{Context, RULES};
 
@@ -72,11 +72,12 @@ pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention>
     let mut candidates = Vec::new();
     let gate = RuleGate::get();
     let depth = gate_depth(text.len());
+    let mut needs: Vec<NeedAt> = Vec::new();
     for &paragraph in &doc.paragraphs {
         let para_text = paragraph.text(text);
-        let rules = gate.rules_for(para_text, depth);
+        let rules = gate.rules_and_needs(para_text, depth, &mut needs);
         for rule in (0..RULES.len()).filter(|&i| rules & (1 << i) != 0) {
-            for_each_match(rule, para_text, |caps| {
+            for_each_match_near(rule, para_text, &needs, |caps| {
                 let Some(whole) = caps.get(0) else { return };
                 let extent = caps.name("t").or_else(|| caps.name("t2")).unwrap_or(whole);
                 let span = Span::new(
