@@ -315,6 +315,11 @@ thread_local! {
 /// Calls `visit` with every match of rule `rule` in `haystack`, leftmost-first and
 /// non-overlapping, in order.
 pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captures)) {
+    search_whole(rule, haystack, &mut visit);
+}
+
+/// [`for_each_match`] with `visit` behind a pointer: the callers' closures are compiled once.
+fn search_whole(rule: usize, haystack: &str, visit: &mut dyn FnMut(&Captures)) {
     with_scratch(rule, |pattern, scratch| {
         let mut searcher = Searcher::new(Input::new(haystack));
         // The lazy DFA cannot fail on these ASCII patterns (no quit bytes, no give-up limit);
@@ -322,7 +327,7 @@ pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captur
         while let Ok(Some(found)) =
             searcher.try_advance(|input| pattern.find(&mut scratch.find, input))
         {
-            read_groups(pattern, scratch, haystack, found, &mut visit);
+            read_groups(pattern, scratch, haystack, found, visit);
         }
     });
 }
@@ -340,15 +345,20 @@ pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captur
 pub fn for_each_match_near(
     rule: usize,
     haystack: &str,
-    needs: &[NeedAt],
+    needs: &NeedList,
     mut visit: impl FnMut(&Captures),
 ) {
+    search_near(rule, haystack, needs, &mut visit);
+}
+
+/// [`for_each_match_near`] with `visit` behind a pointer.
+fn search_near(rule: usize, haystack: &str, needs: &NeedList, visit: &mut dyn FnMut(&Captures)) {
     let Some(window) = pattern(rule).window else {
-        return for_each_match(rule, haystack, visit);
+        return search_whole(rule, haystack, visit);
     };
     let bit: RuleSet = 1 << rule;
     with_scratch(rule, |pattern, scratch| {
-        let mut mine = needs.iter().filter(|n| n.rules & bit != 0).peekable();
+        let mut mine = needs.of_rules(bit).peekable();
         // No match starts before `at`.
         let mut at = 0;
         while let Some(first) = mine.next() {
@@ -372,7 +382,7 @@ pub fn for_each_match_near(
                 if found.start() > last_byte && to < haystack.len() {
                     break;
                 }
-                read_groups(pattern, scratch, haystack, found, &mut visit);
+                read_groups(pattern, scratch, haystack, found, visit);
                 at = found.end();
             }
             at = at.max(last_byte + 1);
@@ -406,7 +416,7 @@ fn read_groups(
     scratch: &mut Scratch,
     haystack: &str,
     found: Match,
-    visit: &mut impl FnMut(&Captures),
+    visit: &mut dyn FnMut(&Captures),
 ) {
     let span = Input::new(haystack)
         .span(found.span())
@@ -438,6 +448,33 @@ pub struct NeedAt {
     pub end: usize,
     /// The rules it lets through.
     pub rules: RuleSet,
+}
+
+/// Where a text holds the rules' needs, as [`RuleGate::rules_and_needs`] lists them: the words
+/// and the runs of digits, each in order of their start.
+#[derive(Debug, Clone, Default)]
+pub struct NeedList {
+    words: Vec<NeedAt>,
+    digits: Vec<NeedAt>,
+}
+
+impl NeedList {
+    fn clear(&mut self) {
+        self.words.clear();
+        self.digits.clear();
+    }
+
+    /// The places of the needs of any of `rules`, in order of their start.
+    pub fn of_rules(&self, rules: RuleSet) -> impl Iterator<Item = NeedAt> + '_ {
+        let mine = move |n: &&NeedAt| n.rules & rules != 0;
+        let mut words = self.words.iter().filter(mine).copied().peekable();
+        let mut digits = self.digits.iter().filter(mine).copied().peekable();
+        std::iter::from_fn(move || match (words.peek(), digits.peek()) {
+            (Some(w), Some(d)) if d.start < w.start => digits.next(),
+            (Some(_), _) => words.next(),
+            (None, _) => digits.next(),
+        })
+    }
 }
 
 /// How much work the gate does to pick a paragraph's rules.
@@ -626,17 +663,12 @@ impl RuleGate {
     /// The rules that may match in `text`: every rule that matches is in the set, and at
     /// [`GateDepth::Exact`] only those.
     pub fn rules_for(&self, text: &str, depth: GateDepth) -> RuleSet {
-        self.rules_and_needs(text, depth, &mut Vec::new())
+        self.rules_and_needs(text, depth, &mut NeedList::default())
     }
 
     /// [`RuleGate::rules_for`], also listing in `needs` (cleared first) where the needs occur,
     /// in order of their start, for [`for_each_match_near`].
-    pub fn rules_and_needs(
-        &self,
-        text: &str,
-        depth: GateDepth,
-        needs: &mut Vec<NeedAt>,
-    ) -> RuleSet {
+    pub fn rules_and_needs(&self, text: &str, depth: GateDepth, needs: &mut NeedList) -> RuleSet {
         needs.clear();
         let candidates = self.rules_needed(text, needs);
         if candidates == 0 || depth == GateDepth::Needs {
@@ -646,7 +678,7 @@ impl RuleGate {
     }
 
     /// The rules whose `needs` appear in `text`, each place they appear pushed to `found`.
-    fn rules_needed(&self, text: &str, found: &mut Vec<NeedAt>) -> RuleSet {
+    fn rules_needed(&self, text: &str, found: &mut NeedList) -> RuleSet {
         let bytes = text.as_bytes();
         let mut rules = 0;
         // Needs count where no letter comes right before them (inside a word, as `day` in
@@ -657,7 +689,7 @@ impl RuleGate {
                 let here = self.needs_at(text, at);
                 if here != 0 {
                     rules |= here;
-                    found.push(NeedAt {
+                    found.words.push(NeedAt {
                         start: at,
                         end: at + 1,
                         rules: here,
@@ -677,7 +709,6 @@ impl RuleGate {
         }
         // A digit counts anywhere: each run of digits is one place.
         if self.digit_rules != 0 {
-            let words = found.len();
             let mut at = 0;
             while let Some(start) = bytes[at..].iter().position(u8::is_ascii_digit) {
                 let start = at + start;
@@ -685,18 +716,15 @@ impl RuleGate {
                     .iter()
                     .position(|b| !b.is_ascii_digit())
                     .map_or(bytes.len(), |n| start + n);
-                found.push(NeedAt {
+                found.digits.push(NeedAt {
                     start,
                     end,
                     rules: self.digit_rules,
                 });
                 at = end;
             }
-            if found.len() > words {
+            if !found.digits.is_empty() {
                 rules |= self.digit_rules;
-                if words > 0 {
-                    found.sort_unstable_by_key(|n| n.start);
-                }
             }
         }
         rules
@@ -858,7 +886,7 @@ mod tests {
     }
 
     /// The whole matches of `rule` in `text`, searched near `needs` or over the whole text.
-    fn matches_of(rule: usize, text: &str, needs: Option<&[NeedAt]>) -> Vec<(usize, usize)> {
+    fn matches_of(rule: usize, text: &str, needs: Option<&NeedList>) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut push = |caps: &Captures| out.extend(caps.get(0).map(|g| (g.start(), g.end())));
         match needs {
@@ -889,14 +917,12 @@ mod tests {
         texts.push("March 5, 2024 12 March 2024 2024-03-05 2024 03/05/2024 2024".repeat(20));
         texts.push(format!("{}May 5, 2025", "9 ".repeat(500)));
         let gate = RuleGate::get();
-        let mut needs = Vec::new();
+        let mut needs = NeedList::default();
         let mut found = 0;
         for text in &texts {
             let rules = gate.rules_and_needs(text, GateDepth::Needs, &mut needs);
-            assert!(
-                needs.windows(2).all(|w| w[0].start <= w[1].start),
-                "needs in order"
-            );
+            let starts: Vec<usize> = needs.of_rules(RuleSet::MAX).map(|n| n.start).collect();
+            assert!(starts.windows(2).all(|w| w[0] <= w[1]), "needs in order");
             for (rule, named) in RULES.iter().enumerate() {
                 let whole = matches_of(rule, text, None);
                 if rules & 1 << rule == 0 {

@@ -19,7 +19,7 @@ use crate::lexicon::time_words::{tense_cue, TenseCue};
 use crate::segment::Document;
 use crate::span::Span;
 
-use matcher::{for_each_match_near, GateDepth, NeedAt, RuleGate};
+use matcher::{for_each_match_near, GateDepth, NeedList, RuleGate};
 use resolve::{Anchor, Lean, Spec};
 use rules::{Context, RULES};
 
@@ -72,7 +72,7 @@ pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention>
     let mut candidates = Vec::new();
     let gate = RuleGate::get();
     let depth = gate_depth(text.len());
-    let mut needs: Vec<NeedAt> = Vec::new();
+    let mut needs = NeedList::default();
     for &paragraph in &doc.paragraphs {
         let para_text = paragraph.text(text);
         let rules = gate.rules_and_needs(para_text, depth, &mut needs);
