@@ -47,18 +47,20 @@ fn run(text: &str, opts: &str) -> JsValue {
     })
 }
 
-/// The message of the error `annotate` gives for `opts`.
-fn error_for(opts: JsValue) -> String {
-    let shown = format!("{opts:?}");
-    let err: JsValue = annotate(&"Text.".into(), opts)
-        .map(|_| ())
-        .expect_err(&format!("options {shown} must fail"))
-        .into();
+/// The message of the error `annotate` gives for `text` and `opts`; `why` says why it must fail.
+fn error_message(text: &JsString, opts: JsValue, why: &str) -> String {
+    let err: JsValue = annotate(text, opts).map(|_| ()).expect_err(why).into();
     String::from(
         err.dyn_into::<js_sys::Error>()
             .expect("a JS Error")
             .message(),
     )
+}
+
+/// The message of the error `annotate` gives for `opts`.
+fn error_for(opts: JsValue) -> String {
+    let why = format!("options {opts:?} must fail");
+    error_message(&"Text.".into(), opts, &why)
 }
 
 /// Every span in the result, as (start, end, text): quotes, speaker mentions, cues, people, places, dates.
@@ -148,14 +150,10 @@ fn a_text_over_the_limit_is_refused_with_a_message() {
     let limit = max_text_bytes();
     assert_eq!(limit, article_annotator::MAX_TEXT_BYTES);
     for text in ["x".repeat(limit + 1), "\u{e9}".repeat(limit / 2 + 1)] {
-        let err: JsValue = annotate(&text.as_str().into(), options("{}"))
-            .map(|_| ())
-            .expect_err("a text over the limit must fail")
-            .into();
-        let message = String::from(
-            err.dyn_into::<js_sys::Error>()
-                .expect("a JS Error")
-                .message(),
+        let message = error_message(
+            &text.as_str().into(),
+            options("{}"),
+            "a text over the limit must fail",
         );
         assert!(
             message.starts_with("text too large") && message.contains("the limit is 20 MB"),
@@ -166,14 +164,10 @@ fn a_text_over_the_limit_is_refused_with_a_message() {
 
 #[wasm_bindgen_test]
 fn a_text_that_is_not_a_string_is_refused_with_a_message() {
-    let err: JsValue = annotate(JsValue::from(42).unchecked_ref(), options("{}"))
-        .map(|_| ())
-        .expect_err("a number is not a text")
-        .into();
-    let message = String::from(
-        err.dyn_into::<js_sys::Error>()
-            .expect("a JS Error")
-            .message(),
+    let message = error_message(
+        JsValue::from(42).unchecked_ref(),
+        options("{}"),
+        "a number is not a text",
     );
     assert_eq!(message, "text: expected a string, got number");
 }

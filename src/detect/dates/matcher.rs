@@ -441,13 +441,13 @@ pub type RuleSet = u64;
 /// Where some rules' need occurs in a text: a match of one of `rules` that counts on this
 /// occurrence holds at least one byte of `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NeedAt {
+struct NeedAt {
     /// First byte.
-    pub start: usize,
+    start: usize,
     /// One past the last byte.
-    pub end: usize,
+    end: usize,
     /// The rules it lets through.
-    pub rules: RuleSet,
+    rules: RuleSet,
 }
 
 /// Where a text holds the rules' needs, as [`RuleGate::rules_and_needs`] lists them: the words
@@ -465,7 +465,7 @@ impl NeedList {
     }
 
     /// The places of the needs of any of `rules`, in order of their start.
-    pub fn of_rules(&self, rules: RuleSet) -> impl Iterator<Item = NeedAt> + '_ {
+    fn of_rules(&self, rules: RuleSet) -> impl Iterator<Item = NeedAt> + '_ {
         let mine = move |n: &&NeedAt| n.rules & rules != 0;
         let mut words = self.words.iter().filter(mine).copied().peekable();
         let mut digits = self.digits.iter().filter(mine).copied().peekable();
