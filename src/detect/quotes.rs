@@ -95,6 +95,12 @@ fn is_mark_char(c: char) -> bool {
     )
 }
 
+/// True when `b` can be the first byte of a mark's UTF-8: the ASCII marks, and the lead bytes
+/// of U+00AB/U+00BB (`C2`) and of U+2018–U+203A (`E2`).
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+}
+
 /// True when a character before a mark lets the mark open a quote (space, bracket, dash …).
 fn opens_after(c: Option<char>) -> bool {
     match c {
@@ -138,13 +144,23 @@ fn closes_before(c: Option<char>) -> bool {
 fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
     let s = paragraph.text(text);
     let mut out = Vec::new();
-    let mut chars = s.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let bytes = s.as_bytes();
+    let mut next = 0;
+    // Only the bytes a mark can start with are decoded (an ASCII mark, or the lead byte of one).
+    while let Some(skipped) = bytes[next..].iter().position(|&b| may_start_mark(b)) {
+        let at = next + skipped;
+        let Some(c) = s[at..].chars().next() else {
+            break;
+        };
+        next = at + c.len_utf8();
         if !is_mark_char(c) {
             continue;
         }
         // Two ASCII apostrophes or two backticks make one double mark.
-        let pair = matches!(c, '\'' | '`') && chars.next_if(|&(_, d)| d == c).is_some();
+        let pair = matches!(c, '\'' | '`') && bytes.get(next) == Some(&bytes[at]);
+        if pair {
+            next += 1;
+        }
         let len = if pair { 2 } else { c.len_utf8() };
         let (head, tail) = (&s[..at], &s[at + len..]);
         // Neighbours, looking past adjacent marks (`'”` closes two quotes at once).
@@ -361,6 +377,19 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect, "{input}");
+    }
+
+    #[test]
+    fn the_byte_skip_stops_at_every_mark() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_mark_char(c))
+        {
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_start_mark(first), "{c:?} starts with {first:#x}");
+        }
+        check("é“yes”ü «oui» ‚ja‘ ''two''", &["yes", "oui", "ja", "two"]);
     }
 
     #[test]
