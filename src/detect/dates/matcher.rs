@@ -883,6 +883,11 @@ mod tests {
         // A need that is not a word (`/`) counts anywhere, even right after a letter.
         assert_ne!(needed("and/or") & rule("slash-date"), 0);
         assert_eq!(needed("mp3 player") & rule("clock-time"), 0);
+        // A need that starts with a digit counts inside a run of digits, but not at a digit
+        // right after a letter.
+        assert_ne!(needed("on 2024-03-05") & rule("iso-date"), 0);
+        assert_eq!(needed("the A4- format") & rule("iso-date"), 0);
+        assert_ne!(needed("the A44- format") & rule("iso-date"), 0);
     }
 
     /// The whole matches of `rule` in `text`, searched near `needs` or over the whole text.
