@@ -11,10 +11,14 @@
 //! All work is one pass over the tokens; every look-around is a bounded number of tokens, and the
 //! gazetteer is searched anchored at token starts, so the cost is linear in the text length.
 
+use std::cell::Cell;
+
 use crate::fast_hash::FastSet;
 
 use crate::annotations::PlaceKind;
-use crate::lexicon::places::{gazetteer, is_context_word, Ambiguity, ContextWord, Entry};
+use crate::lexicon::places::{
+    context_classes, gazetteer, is_context_word, Ambiguity, ContextClasses, ContextWord, Entry,
+};
 use crate::lexicon::with_lowercase;
 use crate::segment::{self, Document, Token, TokenKind};
 use crate::span::Span;
@@ -56,6 +60,9 @@ struct TokenInfo {
 struct Context<'d, 't> {
     doc: &'d Document<'t>,
     info: Vec<TokenInfo>,
+    /// Each token's context classes, looked up on first use: the rules ask about the same
+    /// words again and again (a facility is looked for at every word of a capitalized run).
+    classes: Vec<Cell<Option<ContextClasses>>>,
 }
 
 impl<'d, 't> Context<'d, 't> {
@@ -96,7 +103,11 @@ impl<'d, 't> Context<'d, 't> {
             }
             start = end;
         }
-        Context { doc, info }
+        Context {
+            doc,
+            info,
+            classes: vec![Cell::new(None); doc.tokens.len()],
+        }
     }
 
     fn token(&self, i: usize) -> Token {
@@ -105,6 +116,16 @@ impl<'d, 't> Context<'d, 't> {
 
     fn word(&self, i: usize) -> &'t str {
         self.doc.tokens[i].span().text(self.doc.text)
+    }
+
+    /// True when token `i`, as written, is a context word of `class`.
+    fn is_context(&self, i: usize, class: ContextWord) -> bool {
+        let classes = self.classes[i].get().unwrap_or_else(|| {
+            let found = context_classes(self.word(i));
+            self.classes[i].set(Some(found));
+            found
+        });
+        classes.has(class)
     }
 
     fn same_sentence(&self, a: usize, b: usize) -> bool {
@@ -414,13 +435,13 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
     if let Some(p) = prev.filter(|&p| !caps && cx.is_capitalized_word(p)) {
         let w = cx.word(p);
         let only_sentence_start = cx.info[p].sentence_start && ambiguity != Ambiguity::Person;
-        if is_context_word(w, ContextWord::Direction)
+        if cx.is_context(p, ContextWord::Direction)
             && !matches!(entry.kind, Some(PlaceKind::Landmark))
         {
             first = p;
             rule = "direction-place";
-        } else if !(is_context_word(w, ContextWord::Function)
-            || is_context_word(w, ContextWord::Calendar)
+        } else if !(cx.is_context(p, ContextWord::Function)
+            || cx.is_context(p, ContextWord::Calendar)
             || only_sentence_start
             || cx
                 .known_place_at(p)
@@ -433,7 +454,7 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
     // `State of Texas`, `Republic of Ireland`.
     if prev_word == Some("of") {
         if let Some(h) = prev.and_then(|p| cx.prev(p)) {
-            if is_context_word(cx.word(h), ContextWord::OfHead) {
+            if cx.is_context(h, ContextWord::OfHead) {
                 first = h;
                 rule = "of-place";
             }
@@ -454,13 +475,12 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
         }
     }
     if let Some(nx) = next.filter(|_| !caps) {
-        let w = cx.word(nx);
         if cx.is_capitalized_word(nx) {
             if let Some(head) = organisation_head_after(cx, last) {
                 return Match::Skip(head);
             }
-            let free_word = !is_context_word(w, ContextWord::Calendar)
-                && !is_context_word(w, ContextWord::Role)
+            let free_word = !cx.is_context(nx, ContextWord::Calendar)
+                && !cx.is_context(nx, ContextWord::Role)
                 && cx
                     .known_place_at(nx)
                     .is_none_or(|(_, e)| e.ambiguity == Ambiguity::Person);
@@ -469,7 +489,7 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
             if free_word && (ambiguity == Ambiguity::Person || is_city && !after_cue) {
                 return Match::Skip(nx);
             }
-        } else if ambiguity == Ambiguity::Person && is_context_word(w, ContextWord::ReportingVerb) {
+        } else if ambiguity == Ambiguity::Person && cx.is_context(nx, ContextWord::ReportingVerb) {
             // `Jordan said`.
             return Match::Skip(last);
         }
@@ -502,7 +522,7 @@ fn organisation_head_after(cx: &Context, last: usize) -> Option<usize> {
     let mut j = last;
     for _ in 0..3 {
         j = cx.next(j).filter(|&nx| cx.is_capitalized_word(nx))?;
-        if is_context_word(cx.word(j), ContextWord::OrganisationHead) {
+        if cx.is_context(j, ContextWord::OrganisationHead) {
             return Some(j);
         }
     }
@@ -524,7 +544,7 @@ fn organisation_after(cx: &Context, last: usize) -> Option<usize> {
     let mut j = last;
     for _ in 0..MAX_NAME_WORDS {
         j = cx.next(j).filter(|&nx| cx.is_capitalized_word(nx))?;
-        if is_context_word(cx.word(j), ContextWord::CompanySuffix) {
+        if cx.is_context(j, ContextWord::CompanySuffix) {
             return Some(j);
         }
     }
@@ -633,15 +653,14 @@ fn facility_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
     if cx.info[i].all_caps_sentence {
         return None;
     }
-    let first_word = cx.word(i);
-    if is_context_word(first_word, ContextWord::Function) {
+    if cx.is_context(i, ContextWord::Function) {
         return None;
     }
     let mut last = i;
     let mut head = None;
     let mut n_words = 1;
     loop {
-        if is_context_word(cx.word(last), ContextWord::FacilityHead) {
+        if cx.is_context(last, ContextWord::FacilityHead) {
             head = Some(last);
         }
         match cx.next(last) {
@@ -672,7 +691,7 @@ fn facility_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
             && cx.same_sentence(of, k)
             && k - j < MAX_NAME_WORDS
             && (cx.is_capitalized_word(k) || cx.word(k) == "." && k > j)
-            && !is_context_word(cx.word(k), ContextWord::Role)
+            && !cx.is_context(k, ContextWord::Role)
             && !matches!(cx.word(k), "CEO" | "Director" | "Curator" | "Chairman")
         {
             end = k;

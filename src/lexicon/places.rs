@@ -96,9 +96,23 @@ fn context_words() -> &'static FastMap<&'static str, u16> {
 
 /// True when `word`, as written, is listed in `place_context.tsv` with `class`.
 pub fn is_context_word(word: &str, class: ContextWord) -> bool {
-    context_words()
-        .get(word)
-        .is_some_and(|bits| bits & class.bit() != 0)
+    context_classes(word).has(class)
+}
+
+/// The classes `place_context.tsv` lists `word` (as written) with, all found by one lookup.
+pub fn context_classes(word: &str) -> ContextClasses {
+    ContextClasses(context_words().get(word).copied().unwrap_or(0))
+}
+
+/// A set of [`ContextWord`] classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContextClasses(u16);
+
+impl ContextClasses {
+    /// True when `class` is in the set.
+    pub fn has(self, class: ContextWord) -> bool {
+        self.0 & class.bit() != 0
+    }
 }
 
 /// What else a place name can be.
