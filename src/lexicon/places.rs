@@ -155,9 +155,35 @@ pub struct Gazetteer {
     /// names start so, longest name first: a lookup at an offset compares only those. Building this
     /// takes a fraction of what an automaton over the names does, which matters for the first
     /// annotation in a browser.
-    entries_by_start: FastMap<&'static [u8], Vec<u32>>,
+    entries_by_start: FastMap<&'static [u8], Vec<NameHead>>,
     /// Names in ASCII capitals (`NEW YORK`), built on the first ALL-CAPS lookup.
     capitals: OnceLock<CaselessMap<usize>>,
+}
+
+/// One name in [`Gazetteer::entries_by_start`]: its entry and its first eight bytes.
+#[derive(Debug, Clone, Copy)]
+struct NameHead {
+    /// As [`head_word`] reads them.
+    head: u64,
+    /// The bytes of `head` that the name has (all eight for a longer name).
+    mask: u64,
+    entry: u32,
+}
+
+/// Up to eight bytes from the start of `bytes`, little-endian, missing bytes 0.
+fn head_word(bytes: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    let n = bytes.len().min(8);
+    word[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(word)
+}
+
+/// The mask of the first `len` bytes (all eight from 8 on) of a [`head_word`].
+fn head_mask(len: usize) -> u64 {
+    match len {
+        0..=7 => (1u64 << (8 * len)) - 1,
+        _ => u64::MAX,
+    }
 }
 
 /// The gazetteer, built on first use.
@@ -257,7 +283,7 @@ fn build() -> Gazetteer {
             }
         }
     }
-    let mut entries_by_start: FastMap<&'static [u8], Vec<u32>> =
+    let mut entries_by_start: FastMap<&'static [u8], Vec<NameHead>> =
         FastMap::with_capacity_and_hasher(entries.len(), Default::default());
     for (i, e) in (0u32..).zip(&entries) {
         let name = e.name.as_bytes();
@@ -267,9 +293,16 @@ fn build() -> Gazetteer {
         // Kept longest first by inserting in place: the lists are short.
         let at = ids
             .iter()
-            .position(|&j| entries[j as usize].name.len() < name.len())
+            .position(|j| entries[j.entry as usize].name.len() < name.len())
             .unwrap_or(ids.len());
-        ids.insert(at, i);
+        ids.insert(
+            at,
+            NameHead {
+                head: head_word(name),
+                mask: head_mask(name.len()),
+                entry: i,
+            },
+        );
     }
     Gazetteer {
         entries,
@@ -291,9 +324,14 @@ impl Gazetteer {
             let Some(ids) = self.entries_by_start.get(&rest[..start_len]) else {
                 continue;
             };
-            // Names are distinct, so the first that fits is the longest.
-            for &i in ids.iter() {
-                let entry = &self.entries[i as usize];
+            // Names are distinct, so the first that fits is the longest. The first eight bytes
+            // are compared as one number: most names in a list differ there.
+            let rest_head = head_word(rest);
+            for id in ids.iter() {
+                if (rest_head ^ id.head) & id.mask != 0 {
+                    continue;
+                }
+                let entry = &self.entries[id.entry as usize];
                 if rest.starts_with(entry.name.as_bytes()) {
                     return Some((at + entry.name.len(), entry));
                 }
