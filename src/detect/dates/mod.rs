@@ -297,10 +297,26 @@ fn inside_url(text: &str, span: Span) -> bool {
     let end = text[span.end..to]
         .find(char::is_whitespace)
         .map_or(to, |i| span.end + i);
-    let chunk = &text[start..end];
-    ["://", "www.", ".com/", ".org/", ".html", "@"]
-        .iter()
-        .any(|m| chunk.contains(m))
+    has_url_mark(&text.as_bytes()[start..end])
+}
+
+/// True when `chunk` holds `://`, `www.`, `.com/`, `.org/`, `.html` or `@`: one pass that
+/// looks further only at the bytes those start with.
+fn has_url_mark(chunk: &[u8]) -> bool {
+    (0..chunk.len()).any(|at| {
+        let rest = &chunk[at..];
+        match rest[0] {
+            b'@' => true,
+            b':' => rest.starts_with(b"://"),
+            b'w' => rest.starts_with(b"www."),
+            b'.' => {
+                rest.starts_with(b".com/")
+                    || rest.starts_with(b".org/")
+                    || rest.starts_with(b".html")
+            }
+            _ => false,
+        }
+    })
 }
 
 /// The tense around `span`: the nearest cue word in its sentence, looking back up to eight words
@@ -361,6 +377,32 @@ mod tests {
 
     fn reference() -> Option<CalendarDate> {
         CalendarDate::parse_iso("2025-08-19")
+    }
+
+    #[test]
+    fn url_marks() {
+        for chunk in [
+            "https://x.org/2024/05/01",
+            "www.example",
+            "news.com/2024",
+            "site.org/may",
+            "page.html",
+            "me@example",
+            "a@",
+        ] {
+            assert!(has_url_mark(chunk.as_bytes()), "{chunk}");
+        }
+        for chunk in [
+            "", "May 5.", "2024:", "ww.", ".co/", "html", ".htm", "1:30", "w", ".",
+        ] {
+            assert!(!has_url_mark(chunk.as_bytes()), "{chunk}");
+        }
+        let text = "See https://example.com/2024/05/01 on May 5, 2024.";
+        let dates: Vec<_> = find(&segment(text), reference())
+            .iter()
+            .map(|d| d.span.text(text).to_string())
+            .collect();
+        assert_eq!(dates, ["May 5, 2024"]);
     }
 
     /// Renders the mentions found in `input` as `text=TYPE value` lines.
