@@ -620,6 +620,29 @@ mod tests {
     }
 
     #[test]
+    fn lookups_in_any_order_find_the_same_offsets() {
+        let text = "é, then 😀 and more words here. ".repeat(5);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .step_by(3)
+            .collect();
+        let map = OffsetMap::new(&text, bounds.iter().copied(), Unit::Utf16);
+        let expect = |b: usize| text[..b].encode_utf16().count();
+        // Forward, backward, hopping, near the last one found and off the table.
+        let n = bounds.len();
+        let order = (0..n)
+            .chain((0..n).rev())
+            .chain((0..n).map(|i| i * 7 % n))
+            .chain((0..n).flat_map(|i| [i, i.saturating_sub(2), (i + 3).min(n - 1)]));
+        for i in order {
+            let b = bounds[i];
+            assert_eq!(map.get(b), expect(b), "offset {b}");
+            assert_eq!(map.exact(b), Some(expect(b)), "offset {b}");
+            assert_eq!(map.exact(b + 1), None, "offset {} was not asked for", b + 1);
+        }
+    }
+
+    #[test]
     fn offsets_convert_to_utf16_and_code_points() {
         for text in ["", "plain", "é👍🏽中文 \r\n x", "😀😀", "a\u{301}b"] {
             check_map(text, Unit::Utf16);
