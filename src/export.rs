@@ -628,7 +628,7 @@ mod tests {
             .collect();
         let map = OffsetMap::new(&text, bounds.iter().copied(), Unit::Utf16);
         let expect = |b: usize| text[..b].encode_utf16().count();
-        // Forward, backward, hopping, near the last one found and off the table.
+        // Forward, backward, hopping, and back and forth over a few entries.
         let n = bounds.len();
         let order = (0..n)
             .chain((0..n).rev())
