@@ -21,26 +21,35 @@ pub struct Document<'t> {
 
 /// A word, a number or one punctuation character.
 ///
-/// Stored in 16 bytes (start, 32-bit length, kind) rather than a [`Span`] and a kind (24): tokens are
-/// most of the memory an annotation holds (about one per 5 bytes of text).
+/// Stored in 16 bytes (start, 32-bit length, kind, a flag) rather than a [`Span`] and a kind (24):
+/// tokens are most of the memory an annotation holds (about one per 5 bytes of text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: usize,
     len: u32,
     /// What it is.
     pub kind: TokenKind,
+    /// The first character is upper case: asked of most words, and known while cutting them.
+    starts_upper: bool,
 }
 
 impl Token {
-    /// A token of `kind` at `span`; `span` must be shorter than 4 GiB (the tokenizer cuts longer
-    /// runs).
-    pub fn new(span: Span, kind: TokenKind) -> Token {
+    /// A token of `kind` at `span` whose first character is `first`; `span` must be shorter than
+    /// 4 GiB (the tokenizer cuts longer runs).
+    pub fn new(span: Span, kind: TokenKind, first: char) -> Token {
         debug_assert!(u32::try_from(span.len()).is_ok());
         Token {
             start: span.start,
             len: span.len() as u32,
             kind,
+            starts_upper: first.is_uppercase(),
         }
+    }
+
+    /// True when its first character is upper case ([`char::is_uppercase`]).
+    #[inline]
+    pub fn starts_upper(&self) -> bool {
+        self.starts_upper
     }
 
     /// Where it is.
@@ -190,7 +199,11 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
             continue;
         }
         if !is_word_char(c) {
-            out.push(Token::new(Span::new(start, start + len), TokenKind::Punct));
+            out.push(Token::new(
+                Span::new(start, start + len),
+                TokenKind::Punct,
+                c,
+            ));
             i += len;
             continue;
         }
@@ -229,7 +242,7 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
         } else {
             TokenKind::Number
         };
-        out.push(Token::new(Span::new(start, within.start + end), kind));
+        out.push(Token::new(Span::new(start, within.start + end), kind, c));
         i = end;
     }
 }
@@ -341,8 +354,21 @@ mod tests {
             2 * std::mem::size_of::<usize>()
         );
         let span = Span::new(7, 19);
-        let token = Token::new(span, TokenKind::Word);
+        let token = Token::new(span, TokenKind::Word, 'É');
         assert_eq!((token.span(), token.kind), (span, TokenKind::Word));
+        assert!(token.starts_upper());
+        assert!(!Token::new(span, TokenKind::Word, 'é').starts_upper());
+        let text = "Élodie met the Mayor, ÅSA and 3M.";
+        let doc = segment(text);
+        for t in &doc.tokens {
+            let first = t.span().text(text).chars().next().unwrap();
+            assert_eq!(
+                t.starts_upper(),
+                first.is_uppercase(),
+                "{:?}",
+                t.span().text(text)
+            );
+        }
     }
 
     #[test]

@@ -376,7 +376,7 @@ impl<'d, 't> Ctx<'d, 't> {
         let (mut n, mut capitalized) = (0, 0);
         for i in long_words {
             n += 1;
-            capitalized += usize::from(self.word(i).chars().next().is_some_and(char::is_uppercase));
+            capitalized += usize::from(self.tokens[i].starts_upper());
         }
         n >= 3 && capitalized * 5 >= n * 4
     }

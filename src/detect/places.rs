@@ -143,8 +143,8 @@ impl<'d, 't> Context<'d, 't> {
     }
 
     fn is_capitalized_word(&self, i: usize) -> bool {
-        self.token(i).kind == TokenKind::Word
-            && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        let t = self.token(i);
+        t.kind == TokenKind::Word && t.starts_upper()
     }
 
     /// A word written in capitals (`LONDON`, `AL-AIN`), at least two letters.
