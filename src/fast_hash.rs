@@ -73,14 +73,30 @@ pub(crate) fn for_each_word(bytes: &[u8], mut f: impl FnMut(u64)) {
         word.copy_from_slice(chunk);
         f(u64::from_le_bytes(word));
     }
-    // The tail byte by byte: a copy of unknown length would be a call to `memcpy`.
     let tail = chunks.remainder();
     if !tail.is_empty() {
-        f(tail
-            .iter()
-            .rev()
-            .fold(0u64, |word, &b| word << 8 | u64::from(b)));
+        f(short_word(tail));
     }
+}
+
+/// The first eight bytes of `bytes` (fewer when it is shorter) as a little-endian word, the
+/// missing bytes zero.
+#[inline]
+pub(crate) fn padded_word(bytes: &[u8]) -> u64 {
+    match bytes.first_chunk::<8>() {
+        Some(word) => u64::from_le_bytes(*word),
+        None => short_word(bytes),
+    }
+}
+
+/// [`padded_word`] of fewer than eight bytes, byte by byte: a copy of unknown length would be a
+/// call to `memcpy`.
+#[inline]
+fn short_word(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .rev()
+        .fold(0u64, |word, &b| word << 8 | u64::from(b))
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 //! It deliberately does not decide whether a match is a place in context; `detect::places` does.
 
 use super::{Caseless, CaselessMap};
-use crate::fast_hash::FastMap;
+use crate::fast_hash::{padded_word, FastMap};
 use std::sync::OnceLock;
 
 use crate::annotations::PlaceKind;
@@ -163,22 +163,14 @@ pub struct Gazetteer {
 /// One name in [`Gazetteer::entries_by_start`]: its entry and its first eight bytes.
 #[derive(Debug, Clone, Copy)]
 struct NameHead {
-    /// As [`head_word`] reads them.
+    /// As [`padded_word`] reads them.
     head: u64,
     /// The bytes of `head` that the name has (all eight for a longer name).
     mask: u64,
     entry: u32,
 }
 
-/// Up to eight bytes from the start of `bytes`, little-endian, missing bytes 0.
-fn head_word(bytes: &[u8]) -> u64 {
-    let mut word = [0; 8];
-    let n = bytes.len().min(8);
-    word[..n].copy_from_slice(&bytes[..n]);
-    u64::from_le_bytes(word)
-}
-
-/// The mask of the first `len` bytes (all eight from 8 on) of a [`head_word`].
+/// The mask of the first `len` bytes (all eight from 8 on) of a [`padded_word`].
 fn head_mask(len: usize) -> u64 {
     match len {
         0..=7 => (1u64 << (8 * len)) - 1,
@@ -298,7 +290,7 @@ fn build() -> Gazetteer {
         ids.insert(
             at,
             NameHead {
-                head: head_word(name),
+                head: padded_word(name),
                 mask: head_mask(name.len()),
                 entry: i,
             },
@@ -326,7 +318,7 @@ impl Gazetteer {
             };
             // Names are distinct, so the first that fits is the longest. The first eight bytes
             // are compared as one number: most names in a list differ there.
-            let rest_head = head_word(rest);
+            let rest_head = padded_word(rest);
             for id in ids.iter() {
                 if (rest_head ^ id.head) & id.mask != 0 {
                     continue;
