@@ -10,11 +10,9 @@
 //! Work is linear: one pass builds capitalized runs per sentence, a second confirms runs from the names
 //! found in the first (a hash set of name words), with bounded look-around.
 
-use crate::fast_hash::{FastMap, FastSet};
-
 use crate::annotations::Gender;
 use crate::lexicon::names::{self, NonNameClass, TitleClass};
-use crate::lexicon::with_lowercase;
+use crate::lexicon::TextWordMap;
 use crate::segment::{self, Document, Token, TokenKind};
 use crate::span::Span;
 
@@ -658,7 +656,7 @@ const AFTER_VERBS: &[&str] = &[
 ];
 
 /// Decides which cores are names: first from their own cues, then from names found elsewhere.
-fn confirm(doc: &Document, cores: &mut Vec<Core>) {
+fn confirm<'t>(doc: &Document<'t>, cores: &mut Vec<Core>) {
     let text = doc.text;
     let paragraph_of = |pos: usize| doc.paragraphs.partition_point(|p| p.end <= pos);
     for core in cores.iter_mut() {
@@ -757,40 +755,38 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
         }
     }
     // Names found so far confirm the same words elsewhere ("Trump" after "Donald Trump").
-    let mut known_full: FastMap<String, Cue> = FastMap::default();
-    let mut known_part: FastSet<String> = FastSet::default();
-    let mut known_last: FastMap<String, Cue> = FastMap::default();
-    let remember = |map: &mut FastMap<String, Cue>, key: String, cue: Cue| {
-        let e = map.entry(key).or_insert(cue);
+    let mut known_full: TextWordMap<Cue> = TextWordMap::default();
+    let mut known_part: TextWordMap<()> = TextWordMap::default();
+    let mut known_last: TextWordMap<Cue> = TextWordMap::default();
+    let remember = |map: &mut TextWordMap<'t, Cue>, key: &'t str, cue: Cue| {
+        let e = map.get_or_insert(key, cue);
         *e = (*e).min(cue);
     };
     for core in cores.iter() {
         let Some(cue) = core.cue else {
             continue;
         };
-        remember(&mut known_full, core.span().text(text).to_lowercase(), cue);
+        remember(&mut known_full, core.span().text(text), cue);
         let strong = matches!(
             cue,
             Cue::Title | Cue::FirstName | Cue::Initials | Cue::Byline
         );
         for w in core.words.iter().filter(|_| strong) {
             if w.shape == Shape::Capitalized {
-                known_part.insert(w.span.text(text).to_lowercase());
+                known_part.get_or_insert(w.span.text(text), ());
             }
         }
         if let Some(last) = core.words.last().filter(|w| w.shape == Shape::Capitalized) {
-            remember(&mut known_last, last.span.text(text).to_lowercase(), cue);
+            remember(&mut known_last, last.span.text(text), cue);
         }
     }
     for core in cores.iter_mut().filter(|c| c.cue.is_none()) {
         let n = core.words.len();
-        // Looked up in lower case without allocating (keys were lowered with `to_lowercase`).
-        let all_known = core.words.iter().all(|w| {
-            w.shape == Shape::Capitalized
-                && with_lowercase(w.span.text(text), |l| known_part.contains(l))
-        });
-        let from_last =
-            |w: &RunWord| with_lowercase(w.span.text(text), |l| known_last.get(l).copied());
+        let all_known = core
+            .words
+            .iter()
+            .all(|w| w.shape == Shape::Capitalized && known_part.get(w.span.text(text)).is_some());
+        let from_last = |w: &RunWord| known_last.get(w.span.text(text));
         let last_known = (n == 2 && !core.caps && core.words[1].shape == Shape::Capitalized)
             .then(|| from_last(&core.words[1]))
             .flatten();
@@ -799,7 +795,8 @@ fn confirm(doc: &Document, cores: &mut Vec<Core>) {
             .then(|| from_last(&core.words[0]))
             .flatten()
             .filter(|&c| !core.caps || c <= Cue::Initials);
-        let source = with_lowercase(core.span().text(text), |l| known_full.get(l).copied())
+        let source = known_full
+            .get(core.span().text(text))
             .or((all_known && n <= 2).then_some(Cue::Title))
             .or(last_known)
             .or(surname_alone);

@@ -203,6 +203,45 @@ pub(crate) fn caseless_get<V: Copy>(map: &CaselessMap<V>, word: &str) -> Option<
     }
 }
 
+/// Words of a text mapped to values, compared in lower case as [`caseless_get`] compares them
+/// ("Trump" finds "TRUMP"). An ASCII word is kept as a borrowed slice of the text; only a word
+/// with other letters is lowered into a copy.
+#[derive(Debug)]
+pub(crate) struct TextWordMap<'t, V> {
+    ascii: crate::fast_hash::FastMap<Caseless<'t>, V>,
+    other: crate::fast_hash::FastMap<String, V>,
+}
+
+impl<V> Default for TextWordMap<'_, V> {
+    fn default() -> Self {
+        TextWordMap {
+            ascii: Default::default(),
+            other: Default::default(),
+        }
+    }
+}
+
+impl<'t, V> TextWordMap<'t, V> {
+    /// The value of `word`, inserting `value` first when `word` is new.
+    pub(crate) fn get_or_insert(&mut self, word: &'t str, value: V) -> &mut V {
+        match word.is_ascii() {
+            true => self.ascii.entry(Caseless(word)).or_insert(value),
+            false => self.other.entry(word.to_lowercase()).or_insert(value),
+        }
+    }
+
+    /// The value of `word` in any case.
+    pub(crate) fn get(&self, word: &str) -> Option<V>
+    where
+        V: Copy,
+    {
+        match word.is_ascii() {
+            true => self.ascii.get(&Caseless(word)).copied(),
+            false => self.other.get(&word.to_lowercase()).copied(),
+        }
+    }
+}
+
 /// Calls `f` with `word` in lower case. The lexicons' keys are short words, so a lookup does not
 /// allocate: a lower-case word is passed as it is and a short ASCII word lowered on the stack.
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -232,6 +271,19 @@ pub fn prepare() {
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
+
+    #[test]
+    fn text_word_map_ignores_case() {
+        let mut map = super::TextWordMap::default();
+        *map.get_or_insert("Trump", 3) += 1;
+        *map.get_or_insert("TRUMP", 9) += 1;
+        *map.get_or_insert("Élodie", 1) += 1;
+        assert_eq!(map.get("trump"), Some(5));
+        assert_eq!(map.get("ÉLODIE"), Some(2));
+        assert_eq!(map.get("élodie"), Some(2));
+        assert_eq!(map.get("Trumps"), None);
+        assert_eq!(map.get("Elodie"), None);
+    }
 
     #[test]
     fn case_rewrites() {
