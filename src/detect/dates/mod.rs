@@ -121,14 +121,11 @@ pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention>
     };
     let mut mentions: Vec<DateMention> = chosen
         .into_iter()
-        .map(|c| {
-            let lean = lean(doc, c.span);
-            DateMention {
-                span: c.span,
-                timex_type: c.timex_type,
-                value: resolve::resolve(&c.spec, anchor, lean),
-                rule: RULES[c.rule].name,
-            }
+        .map(|c| DateMention {
+            span: c.span,
+            timex_type: c.timex_type,
+            value: resolve::resolve(&c.spec, anchor, || lean(doc, c.span)),
+            rule: RULES[c.rule].name,
         })
         .collect();
     same_quarter_a_year_earlier(text, &mut mentions);

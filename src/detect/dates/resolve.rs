@@ -5,6 +5,7 @@
 //! expression), and this module turns them into values. Without an anchor, unknown parts are `X`.
 
 use crate::calendar::CalendarDate;
+use std::cell::LazyCell;
 
 /// Which way the context points in time: decides "on Tuesday", "in June", "the fourth quarter".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,12 +159,13 @@ pub struct Anchor {
     pub year_known: bool,
 }
 
-/// The TIMEX3 value of `spec`, resolved against `anchor` with the tense `lean`.
-pub fn resolve(spec: &Spec, anchor: Option<Anchor>, lean: Lean) -> String {
+/// The TIMEX3 value of `spec`, resolved against `anchor` with the tense `lean`. Most values do not
+/// depend on the tense, so `lean` is called only for one that does.
+pub fn resolve(spec: &Spec, anchor: Option<Anchor>, lean: impl FnOnce() -> Lean) -> String {
     match anchor {
         Some(a) if !a.year_known && weekday_based(spec) => unanchored(spec),
         Some(a) => {
-            let v = resolve_with(spec, a.date, lean);
+            let v = resolve_with(spec, a.date, &LazyCell::new(lean));
             let has_year = v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit);
             if !a.year_known && has_year && !given_year(spec) {
                 format!("XXXX{}", &v[4..])
@@ -242,7 +244,11 @@ fn year_text(year: Option<i32>) -> String {
     year.map_or_else(|| "XXXX".into(), |y| format!("{y:04}"))
 }
 
-fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
+fn resolve_with<F: FnOnce() -> Lean>(
+    spec: &Spec,
+    r: CalendarDate,
+    lean: &LazyCell<Lean, F>,
+) -> String {
     match spec {
         Spec::Value(v) => v.clone(),
         &Spec::Date { year, month, day } => {
@@ -251,7 +257,7 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
                     return r.year;
                 };
                 let distance = candidate.to_days() - r.to_days();
-                match lean {
+                match **lean {
                     Lean::Past if distance > 31 => r.year - 1,
                     Lean::Future if distance < -31 => r.year + 1,
                     Lean::Neutral if distance > 182 => r.year - 1,
@@ -262,7 +268,7 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
             format!("{year:04}-{month:02}-{day:02}")
         }
         &Spec::Month { year, month } => {
-            let year = year.unwrap_or(match lean {
+            let year = year.unwrap_or_else(|| match **lean {
                 Lean::Past if month > r.month => r.year - 1,
                 Lean::Future if month < r.month => r.year + 1,
                 Lean::Neutral if month > r.month + 3 => r.year - 1,
@@ -285,7 +291,7 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
             let back = (i64::from(r.weekday()) - i64::from(w)).rem_euclid(7);
             let ahead = (i64::from(w) - i64::from(r.weekday())).rem_euclid(7);
             // A weekday six days away is more likely the day after (or before) the dateline.
-            let shift = match lean {
+            let shift = match **lean {
                 Lean::Future if ahead == 6 => -1,
                 Lean::Future => ahead,
                 _ if back == 6 => 1,
@@ -311,7 +317,7 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
         }
         &Spec::Relative { unit, offset } => relative(r, unit, offset),
         &Spec::Season { code, year, offset } => {
-            let year = year.unwrap_or_else(|| season_year(r, code, offset, lean));
+            let year = year.unwrap_or_else(|| season_year(r, code, offset, **lean));
             format!("{year:04}-{code}")
         }
         &Spec::Quarter {
@@ -322,7 +328,7 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
             let current = (r.month - 1) / 3 + 1;
             let year = year.unwrap_or_else(|| {
                 let y = r.year + year_offset as i32;
-                let late = match lean {
+                let late = match **lean {
                     Lean::Past => quarter > current,
                     Lean::Neutral => quarter > current + 1,
                     Lean::Future => false,
@@ -344,7 +350,7 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
             format!("{year:04}-H{half}")
         }
         Spec::WeekendNear => {
-            let this_week = r.weekday() >= 5 || lean == Lean::Future;
+            let this_week = r.weekday() >= 5 || **lean == Lean::Future;
             relative(r, Unit::Weekend, if this_week { 0 } else { -1 })
         }
         &Spec::WeekOfMonth { month, year, n } => {
@@ -370,7 +376,7 @@ fn resolve_with(spec: &Spec, r: CalendarDate, lean: Lean) -> String {
             let year = year.unwrap_or_else(|| {
                 let this_year = nth_weekday(r.year, month, weekday, n);
                 let ahead = this_year.map_or(0, |d| d.to_days() - r.to_days());
-                if ahead > 31 && lean != Lean::Future {
+                if ahead > 31 && **lean != Lean::Future {
                     r.year - 1
                 } else {
                     r.year
@@ -477,7 +483,7 @@ mod tests {
             date: CalendarDate::parse_iso("2025-08-19").unwrap(),
             year_known: true,
         };
-        assert_eq!(resolve(&spec, Some(anchor), lean), expect, "{spec:?}");
+        assert_eq!(resolve(&spec, Some(anchor), || lean), expect, "{spec:?}");
     }
 
     #[test]
@@ -612,13 +618,53 @@ mod tests {
     }
 
     #[test]
+    fn tense_is_read_only_when_the_value_depends_on_it() {
+        let anchor = Anchor {
+            date: CalendarDate::parse_iso("2025-08-19").unwrap(),
+            year_known: true,
+        };
+        let calls = std::cell::Cell::new(0);
+        let mut resolve_counting = |spec: Spec| {
+            calls.set(0);
+            let value = resolve(&spec, Some(anchor), || {
+                calls.set(calls.get() + 1);
+                Lean::Past
+            });
+            (value, calls.get())
+        };
+        let given_year = Spec::Date {
+            year: Some(2024),
+            month: 12,
+            day: 1,
+        };
+        assert_eq!(resolve_counting(given_year), ("2024-12-01".into(), 0));
+        assert_eq!(
+            resolve_counting(Spec::Value("P3D".into())),
+            ("P3D".into(), 0)
+        );
+        let month_alone = Spec::Month {
+            year: None,
+            month: 12,
+        };
+        assert_eq!(resolve_counting(month_alone), ("2024-12".into(), 1));
+        let tuesday_at_noon = Spec::WithTime {
+            day: Box::new(Spec::Weekday(1)),
+            time: "T12:00".into(),
+        };
+        assert_eq!(
+            resolve_counting(tuesday_at_noon),
+            ("2025-08-19T12:00".into(), 1)
+        );
+    }
+
+    #[test]
     fn unknown_parts_stay_x() {
         let spec = Spec::Date {
             year: None,
             month: 8,
             day: 19,
         };
-        assert_eq!(resolve(&spec, None, Lean::Neutral), "XXXX-08-19");
+        assert_eq!(resolve(&spec, None, || Lean::Neutral), "XXXX-08-19");
         let anchor = Anchor {
             date: CalendarDate::parse_iso("2001-08-19").unwrap(),
             year_known: false,
@@ -628,7 +674,7 @@ mod tests {
             offset: -1,
         };
         assert_eq!(
-            resolve(&yesterday, Some(anchor), Lean::Neutral),
+            resolve(&yesterday, Some(anchor), || Lean::Neutral),
             "XXXX-08-18"
         );
     }
