@@ -624,7 +624,7 @@ mod tests {
             year_known: true,
         };
         let calls = std::cell::Cell::new(0);
-        let mut resolve_counting = |spec: Spec| {
+        let resolve_counting = |spec: Spec| {
             calls.set(0);
             let value = resolve(&spec, Some(anchor), || {
                 calls.set(calls.get() + 1);
