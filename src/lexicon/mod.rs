@@ -384,6 +384,7 @@ mod tests {
             ("speech_verbs", include_str!("data/speech_verbs.txt")),
             ("role_nouns", include_str!("data/role_nouns.txt")),
             ("tense_cues", include_str!("data/tense_cues.tsv")),
+            ("date_neighbours", include_str!("data/date_neighbours.tsv")),
         ] {
             for fields in super::entries(text) {
                 assert_eq!(fields[0], fields[0].to_lowercase(), "{name}");

@@ -1,7 +1,7 @@
 //! Temporal vocabulary: months, weekdays, seasons, number words and other date words.
 //!
 //! Owns the word lists in `data/months.txt`, `data/weekdays.txt`, `data/number_words.txt`,
-//! `data/time_words.txt` and `data/tense_cues.tsv`, their lookups and the regex alternations built
+//! `data/time_words.txt`, `data/tense_cues.tsv` and `data/date_neighbours.tsv`, their lookups and the regex alternations built
 //! from them. What a phrase means as a date is decided in `detect::dates`, not here.
 
 use crate::fast_hash::FastMap;
@@ -14,6 +14,7 @@ const WEEKDAYS: &str = include_str!("data/weekdays.txt");
 const NUMBER_WORDS: &str = include_str!("data/number_words.txt");
 const TIME_WORDS: &str = include_str!("data/time_words.txt");
 const TENSE_CUES: &str = include_str!("data/tense_cues.tsv");
+const DATE_NEIGHBOURS: &str = include_str!("data/date_neighbours.tsv");
 
 /// Which way a word near a date points in time ("will", "ago").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,15 @@ pub enum TenseCue {
     Future,
     /// The date lies behind ("was", "ago", "said").
     Past,
+}
+
+/// What a word next to a number says about the number being a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateNeighbour {
+    /// It may stand right before a date and leads into it (`in`, `since`, `mid-`).
+    Lead,
+    /// Right after a number, it counts or measures something (`people`, `km`): no year.
+    Count,
 }
 
 /// The parsed temporal word lists.
@@ -34,6 +44,7 @@ struct TimeWords {
     /// word → (kind, code): kinds `unit`, `season`, `part`.
     words: FastMap<&'static str, (&'static str, &'static str)>,
     tense_cues: CaselessMap<TenseCue>,
+    neighbours: CaselessMap<DateNeighbour>,
 }
 
 fn time_words() -> &'static TimeWords {
@@ -61,6 +72,13 @@ fn time_words() -> &'static TimeWords {
                 };
                 (e[0], cue)
             })),
+            neighbours: caseless_map(entries(DATE_NEIGHBOURS).map(|e| {
+                let kind = match e.get(1).copied() {
+                    Some("count") => DateNeighbour::Count,
+                    _ => DateNeighbour::Lead,
+                };
+                (e[0], kind)
+            })),
         }
     })
 }
@@ -73,6 +91,11 @@ pub fn prepare() {
 /// The tense cue `word` is (any case), if listed.
 pub fn tense_cue(word: &str) -> Option<TenseCue> {
     caseless_get(&time_words().tense_cues, word)
+}
+
+/// What `word` (any case) says about a number next to it being a date, if listed.
+pub fn date_neighbour(word: &str) -> Option<DateNeighbour> {
+    caseless_get(&time_words().neighbours, word)
 }
 
 /// Month number (1–12) of a capitalized month name or abbreviation (`"Aug."` → 8).
@@ -199,6 +222,22 @@ fn regex_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_neighbours_in_any_case() {
+        assert_eq!(date_neighbour("Since"), Some(DateNeighbour::Lead));
+        assert_eq!(date_neighbour("mid-"), Some(DateNeighbour::Lead));
+        assert_eq!(date_neighbour("PEOPLE"), Some(DateNeighbour::Count));
+        assert_eq!(date_neighbour("km"), Some(DateNeighbour::Count));
+        assert_eq!(date_neighbour("Paris"), None);
+        for e in entries(DATE_NEIGHBOURS) {
+            assert!(
+                matches!(e.get(1).copied(), Some("lead" | "count")) && e.len() == 2,
+                "date_neighbours.tsv: {:?} has no known kind",
+                e[0]
+            );
+        }
+    }
 
     #[test]
     fn tense_cues_in_any_case() {

@@ -11,7 +11,8 @@ use super::matcher::Captures;
 use super::resolve::{Spec, Unit};
 use crate::annotations::TimexType;
 use crate::lexicon::time_words::{
-    alternation, cardinal_value, month_number, ordinal_value, time_word, weekday_number,
+    alternation, cardinal_value, date_neighbour, month_number, ordinal_value, time_word,
+    weekday_number, DateNeighbour,
 };
 use crate::span::Span;
 
@@ -265,54 +266,10 @@ fn amount(phrase: &str) -> Option<Option<f64>> {
     }
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "to",
-    "through",
-    "during",
-    "before",
-    "after",
-    "of",
-    "on",
-    "between",
-    "and",
-    "or",
-    "early",
-    "late",
-    "mid",
-    "mid-",
-    "last",
-    "next",
-    "this",
-    "that",
-    "each",
-    "every",
-    "around",
-    "about",
-    "throughout",
-    "into",
-    "for",
-    "as",
-    "than",
-    "circa",
-    "spring",
-    "summer",
-    "fall",
-    "winter",
-    "autumn",
-    "end",
-    "beginning",
-    "start",
-];
-
+/// True for a word that leads into a date (`in`, `since`, `mid-`; any case).
 fn is_preposition(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    PREPOSITIONS.contains(&lower.as_str()) || lower.ends_with("mid-")
+    let mid = word.len() >= 4 && word.as_bytes()[word.len() - 4..].eq_ignore_ascii_case(b"mid-");
+    mid || date_neighbour(word) == Some(DateNeighbour::Lead)
 }
 
 fn capitalized(word: &str) -> bool {
@@ -607,77 +564,12 @@ fn year_alone(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
             return None;
         }
     }
-    if let Some(next) = ctx.next_word() {
-        let lower = next.to_ascii_lowercase();
-        const COUNTED: &[&str] = &[
-            "people",
-            "persons",
-            "men",
-            "women",
-            "children",
-            "troops",
-            "soldiers",
-            "jobs",
-            "workers",
-            "employees",
-            "feet",
-            "foot",
-            "meters",
-            "metres",
-            "miles",
-            "km",
-            "kilometers",
-            "kilometres",
-            "yards",
-            "tons",
-            "tonnes",
-            "pounds",
-            "dollars",
-            "euros",
-            "shares",
-            "votes",
-            "points",
-            "cars",
-            "vehicles",
-            "units",
-            "homes",
-            "houses",
-            "acres",
-            "barrels",
-            "passengers",
-            "deaths",
-            "cases",
-            "members",
-            "seats",
-            "students",
-            "residents",
-            "hours",
-            "minutes",
-            "seconds",
-            "days",
-            "times",
-            "percent",
-            "words",
-            "pages",
-            "copies",
-            "rounds",
-            "calories",
-            "degrees",
-            "stores",
-            "cases",
-            "m",
-            "ft",
-            "kg",
-            "lbs",
-            "rpm",
-            "mph",
-            "gmt",
-            "utc",
-            "hrs",
-        ];
-        if COUNTED.contains(&lower.as_str()) {
-            return None;
-        }
+    // "2000 people", "1500 km": a count or a measure, not a year.
+    if ctx
+        .next_word()
+        .is_some_and(|next| date_neighbour(next) == Some(DateNeighbour::Count))
+    {
+        return None;
     }
     let words = ctx.words_before(2);
     if let Some(prev) = ctx.prev_word() {
