@@ -1,8 +1,8 @@
 //! Temporal vocabulary: months, weekdays, seasons, number words and other date words.
 //!
 //! Owns the word lists in `data/months.txt`, `data/weekdays.txt`, `data/number_words.txt`,
-//! `data/time_words.txt`, `data/tense_cues.tsv` and `data/date_neighbours.tsv`, their lookups and the regex alternations built
-//! from them. What a phrase means as a date is decided in `detect::dates`, not here.
+//! `data/time_words.txt`, `data/tense_cues.tsv` and `data/date_neighbours.tsv`, their lookups and
+//! the regex alternations built from them. What a phrase means as a date is decided in `detect::dates`, not here.
 
 use crate::fast_hash::FastMap;
 use std::sync::OnceLock;

@@ -7,6 +7,7 @@
 
 use std::cell::Cell;
 
+use super::ends_with_ignore_case;
 use super::matcher::Captures;
 use super::resolve::{Spec, Unit};
 use crate::annotations::TimexType;
@@ -268,8 +269,7 @@ fn amount(phrase: &str) -> Option<Option<f64>> {
 
 /// True for a word that leads into a date (`in`, `since`, `mid-`; any case).
 fn is_preposition(word: &str) -> bool {
-    let mid = word.len() >= 4 && word.as_bytes()[word.len() - 4..].eq_ignore_ascii_case(b"mid-");
-    mid || date_neighbour(word) == Some(DateNeighbour::Lead)
+    ends_with_ignore_case(word, "mid-") || date_neighbour(word) == Some(DateNeighbour::Lead)
 }
 
 fn capitalized(word: &str) -> bool {
