@@ -1,7 +1,7 @@
 // Browser benchmark: serves the repository root on 127.0.0.1, opens bench/index.html in headless
 // Chromium (playwright-core, /usr/bin/chromium) and prints the figures as JSON on stdout.
 // The page loads the release build from www/pkg (`make build`) and, for comparison only,
-// compromise from node_modules; nothing here ships with the page.
+// compromise (with its dates plugin) from node_modules; nothing here ships with the page.
 //   node bench/run.mjs            JSON on stdout, progress on stderr
 // Env: BENCH_SAMPLE_BYTES (default 100000): size of the text both tools annotate for the ratio.
 import { createServer } from 'node:http';
@@ -15,7 +15,7 @@ const TYPES = {
   '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
   '.json': 'application/json', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8',
 };
-const SERVED = ['/bench/', '/www/', '/node_modules/compromise/'];
+const SERVED = ['/bench/', '/www/', '/node_modules/compromise/', '/node_modules/compromise-dates/'];
 
 const texts = newsTexts();
 if (!texts) {

@@ -40,7 +40,7 @@ if dpkg -s binaryen >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get remove -y binaryen
 fi
 
-# npm dev dependencies: binaryen (wasm-opt), playwright-core (e2e), compromise (benchmark only).
+# npm dev dependencies: binaryen (wasm-opt), playwright-core (e2e), compromise and compromise-dates (benchmark only).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies"
   npm ci --no-audit --no-fund --loglevel=error
