@@ -32,6 +32,12 @@ pub enum DateNeighbour {
     Lead,
     /// Right after a number, it counts or measures something (`people`, `km`): no year.
     Count,
+    /// Right before a number, it labels it or makes it a clock time (`Route 1960`, `page 1998`,
+    /// `at 1900`): no year.
+    Label,
+    /// Capitalized right before a year, it does not make the year part of a name (`Fiscal 2025`,
+    /// `The 2019 season`), as a name would (`Windows 2000`).
+    NotName,
 }
 
 /// The parsed temporal word lists.
@@ -75,6 +81,8 @@ fn time_words() -> &'static TimeWords {
             neighbours: caseless_map(entries(DATE_NEIGHBOURS).map(|e| {
                 let kind = match e.get(1).copied() {
                     Some("count") => DateNeighbour::Count,
+                    Some("label") => DateNeighbour::Label,
+                    Some("not-name") => DateNeighbour::NotName,
                     _ => DateNeighbour::Lead,
                 };
                 (e[0], kind)
@@ -229,10 +237,15 @@ mod tests {
         assert_eq!(date_neighbour("mid-"), Some(DateNeighbour::Lead));
         assert_eq!(date_neighbour("PEOPLE"), Some(DateNeighbour::Count));
         assert_eq!(date_neighbour("km"), Some(DateNeighbour::Count));
+        assert_eq!(date_neighbour("Flight"), Some(DateNeighbour::Label));
+        assert_eq!(date_neighbour("FISCAL"), Some(DateNeighbour::NotName));
         assert_eq!(date_neighbour("Paris"), None);
         for e in entries(DATE_NEIGHBOURS) {
             assert!(
-                matches!(e.get(1).copied(), Some("lead" | "count")) && e.len() == 2,
+                matches!(
+                    e.get(1).copied(),
+                    Some("lead" | "count" | "label" | "not-name")
+                ) && e.len() == 2,
                 "date_neighbours.tsv: {:?} has no known kind",
                 e[0]
             );

@@ -554,6 +554,21 @@ mod tests {
         );
     }
 
+    /// The words around a bare four-digit number that tell a year from a label, a clock time or
+    /// part of a name (`date_neighbours.tsv`).
+    #[test]
+    fn a_bare_year_reads_its_neighbours() {
+        check(
+            "Flight 1549 took Route 1960, see page 1998; we meet at 1900.",
+            "",
+        );
+        check("It sold 2000 copies and ran Windows 2000.", "");
+        check(
+            "He left. Fiscal 2025 was weak. The 2019 season ended. In 2018 it rained.",
+            "Fiscal 2025=DATE 2025; 2019=DATE 2019; 2018=DATE 2018",
+        );
+    }
+
     #[test]
     fn dateline_anchors_without_reference() {
         let text = "March 27, 2008\nThe deal was signed yesterday.";

@@ -573,57 +573,19 @@ fn year_alone(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
     }
     let words = ctx.words_before(2);
     if let Some(prev) = ctx.prev_word() {
-        let lower = prev.to_ascii_lowercase();
-        if matches!(
-            lower.as_str(),
-            "no" | "number" | "nos" | "route" | "room" | "flight" | "page" | "pp" | "p" | "at"
-        ) && lower != "at"
-        {
+        let neighbour = date_neighbour(prev);
+        // "Route 1960", "page 1998", "at 1900": a label or a clock time.
+        if neighbour == Some(DateNeighbour::Label) {
             return None;
         }
         // "Bill 2025", "Windows 2000": a name followed by a number.
         let prev_is_name = capitalized(prev)
             && !is_preposition(prev)
+            && neighbour != Some(DateNeighbour::NotName)
             && month_number(prev).is_none()
-            && !matches!(
-                lower.as_str(),
-                "in" | "by"
-                    | "since"
-                    | "until"
-                    | "fiscal"
-                    | "from"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "of"
-                    | "the"
-                    | "for"
-                    | "through"
-                    | "between"
-                    | "as"
-                    | "summer"
-                    | "spring"
-                    | "winter"
-                    | "autumn"
-                    | "fall"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "calendar"
-                    | "year"
-                    | "and"
-                    | "or"
-                    | "to"
-                    | "at"
-                    | "on"
-            )
             && words.len() == 2
             && !words[0].ends_with(['.', '!', '?', ':', '"']);
         if prev_is_name {
-            return None;
-        }
-        // "at 1900" is a clock time; "1,990" never reaches here.
-        if lower == "at" {
             return None;
         }
     }
