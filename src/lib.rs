@@ -67,12 +67,7 @@ years ago in Paris.\n\nMr. Adams said on Monday: \u{201C}Not yet.\u{201D}";
 /// Annotates `text`. Never fails and never panics: odd input yields fewer annotations and [`Note`]s.
 pub fn annotate(text: &str, config: &Config) -> Annotations {
     let doc = segment::segment(text);
-    let found = detect::Found {
-        quotes: detect::quotes::find(&doc),
-        people: detect::people::find(&doc),
-        places: detect::places::find(&doc),
-        dates: detect::dates::find(&doc, config.reference_date),
-    };
+    let found = detect::find_all(&doc, config.reference_date);
     attribute::attribute(&doc, found)
 }
 
