@@ -14,6 +14,7 @@ mod score;
 
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use article_annotator::export::{self, EvalDoc, JsConfig};
 use article_annotator::{annotate, Config};
@@ -104,11 +105,52 @@ fn predict_doc(doc: &EvalDoc) -> EvalDoc {
 
 fn predict(input: impl BufRead, output: impl Write) -> Result<(), String> {
     let mut out = BufWriter::new(output);
-    for doc in read_docs(input, "stdin")? {
-        serde_json::to_writer(&mut out, &predict_doc(&doc)).map_err(|e| e.to_string())?;
+    for prediction in on_every_core(&read_docs(input, "stdin")?, predict_doc) {
+        serde_json::to_writer(&mut out, &prediction).map_err(|e| e.to_string())?;
         writeln!(out).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())
+}
+
+/// `work` applied to each of `items`, the results in the items' order: the items are shared out
+/// among one thread per core, each taking the next item not yet taken, so that a long document
+/// holds up one thread only. On one core, or when no thread can be started, the calling thread
+/// does it all.
+fn on_every_core<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len());
+    let next = AtomicUsize::new(0);
+    let take_items = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, work(item)));
+        }
+    };
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .map_while(|_| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, take_items)
+                    .ok()
+            })
+            .collect();
+        let mut done = take_items();
+        for helper in helpers {
+            done.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        done
+    });
+    done.sort_unstable_by_key(|&(i, _)| i);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 /// `annotate eval`: scores PRED (or predictions made now) against GOLD and prints the table.
@@ -147,10 +189,28 @@ fn eval(args: &[String]) -> Result<(), String> {
 
 /// Predictions for gold documents given as JSON values.
 fn predict_values(gold: &[serde_json::Value]) -> Result<Vec<serde_json::Value>, String> {
-    gold.iter()
-        .map(|value| {
-            let doc: EvalDoc = serde_json::from_value(value.clone()).map_err(|e| e.to_string())?;
-            serde_json::to_value(predict_doc(&doc)).map_err(|e| e.to_string())
-        })
-        .collect()
+    on_every_core(gold, |value| {
+        let doc: EvalDoc = serde_json::from_value(value.clone()).map_err(|e| e.to_string())?;
+        serde_json::to_value(predict_doc(&doc)).map_err(|e| e.to_string())
+    })
+    .into_iter()
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_on_every_core_keeps_the_items_order() {
+        let items: Vec<u64> = (0..500).collect();
+        // Uneven work, so that the threads finish their items out of order.
+        let results = on_every_core(&items, |&n| (0..(n % 7) * 1000).fold(n, |a, b| a ^ b));
+        let expected: Vec<u64> = items
+            .iter()
+            .map(|&n| (0..(n % 7) * 1000).fold(n, |a, b| a ^ b))
+            .collect();
+        assert_eq!(results, expected);
+        assert!(on_every_core(&[] as &[u64], |&n| n).is_empty());
+    }
 }
