@@ -28,6 +28,7 @@ mod fast_hash;
 pub mod lexicon;
 pub mod segment;
 pub mod span;
+mod two_threads;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -1,5 +1,5 @@
 //! Detectors: each reads the `Document` (and the lexicons) and proposes candidates of one kind.
-//! Owns running them all ([`find_all`]): natively, on two threads for a long text.
+//! Owns running them all ([`find_all`]).
 //!
 //! Architecture invariant: detectors never read each other's output; overlaps and ambiguity between
 //! kinds are settled in `attribute`, the only stage that sees them all.
@@ -11,6 +11,7 @@ pub mod quotes;
 
 use crate::calendar::CalendarDate;
 use crate::segment::Document;
+use crate::two_threads;
 
 /// What the detectors found, handed to `attribute` as one value.
 #[derive(Debug, Clone, Default)]
@@ -27,50 +28,21 @@ pub struct Found {
 
 /// Runs every detector over `doc`, relative dates resolving against `reference`.
 ///
-/// Natively, a text of at least [`TWO_THREADS_FROM_BYTES`] runs quotes and people on a second
-/// thread while places and dates run on the calling one (dates keep their search caches per
-/// thread, so they stay where they are warm). The detectors share nothing, so the result is the
-/// same as one after another, which is what happens in the browser, for a shorter text, or when no
-/// thread can be started.
+/// On a long text (`two_threads::FROM_BYTES`) quotes and people run on a second thread while
+/// places and dates run on the calling one: dates keep their search caches per thread, so they
+/// stay where those are warm. The detectors share nothing, so the result is the same either way.
 pub fn find_all(doc: &Document, reference: Option<CalendarDate>) -> Found {
-    #[cfg(not(target_arch = "wasm32"))]
-    if doc.text.len() >= TWO_THREADS_FROM_BYTES {
-        if let Some(found) = find_on_two_threads(doc, reference) {
-            return found;
-        }
-    }
+    let ((places, dates), (quotes, people)) = two_threads::join(
+        doc.text.len(),
+        || (places::find(doc), dates::find(doc, reference)),
+        || (quotes::find(doc), people::find(doc)),
+    );
     Found {
-        quotes: quotes::find(doc),
-        people: people::find(doc),
-        places: places::find(doc),
-        dates: dates::find(doc, reference),
+        quotes,
+        people,
+        places,
+        dates,
     }
-}
-
-/// Texts this long or longer run their detectors on two threads natively: starting a thread
-/// costs tens of microseconds, about 1 % of annotating 64 KB.
-pub const TWO_THREADS_FROM_BYTES: usize = 64 * 1024;
-
-/// [`find_all`] on two threads; `None` when the second thread cannot be started.
-#[cfg(not(target_arch = "wasm32"))]
-fn find_on_two_threads(doc: &Document, reference: Option<CalendarDate>) -> Option<Found> {
-    std::thread::scope(|scope| {
-        let second = std::thread::Builder::new()
-            .name("detect".into())
-            .spawn_scoped(scope, || (quotes::find(doc), people::find(doc)))
-            .ok()?;
-        let places = places::find(doc);
-        let dates = dates::find(doc, reference);
-        let (quotes, people) = second
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Some(Found {
-            quotes,
-            people,
-            places,
-            dates,
-        })
-    })
 }
 
 #[cfg(test)]
@@ -90,7 +62,7 @@ mod tests {
                  Officials in Paris said 2019 was calm. \"Not now,\" he said.\n\n",
                 n % 28 + 1
             ));
-            if text.len() >= TWO_THREADS_FROM_BYTES + 1000 {
+            if text.len() >= two_threads::FROM_BYTES + 1000 {
                 break;
             }
         }
