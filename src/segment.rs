@@ -5,7 +5,6 @@
 //! line, and a blank line is never part of a paragraph. `\r\n` and lone `\r` end lines too.
 
 use crate::span::Span;
-use crate::two_threads;
 
 /// The text cut into the units detectors work on.
 #[derive(Debug, Clone)]
@@ -104,39 +103,19 @@ const ABBREVIATIONS: &[&str] = &[
 /// Cuts `text` into paragraphs, sentences and tokens.
 pub fn segment(text: &str) -> Document<'_> {
     let paragraphs = paragraphs(text);
-    let (sentences, tokens) = if two_threads::pays(text.len()) {
-        // Paragraphs are cut apart independently: the second half on a second thread.
-        let half = paragraphs.partition_point(|p| p.start < text.len() / 2);
-        let ((mut sentences, mut tokens), (more_sentences, more_tokens)) = two_threads::join(
-            text.len(),
-            || cut_paragraphs(text, &paragraphs[..half]),
-            || cut_paragraphs(text, &paragraphs[half..]),
-        );
-        sentences.extend(more_sentences);
-        tokens.extend(more_tokens);
-        (sentences, tokens)
-    } else {
-        cut_paragraphs(text, &paragraphs)
-    };
+    let mut sentences = Vec::with_capacity(paragraphs.len() * 2);
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    for &paragraph in &paragraphs {
+        let first_token = tokens.len();
+        tokenize(text, paragraph, &mut tokens);
+        split_sentences(text, paragraph, &tokens[first_token..], &mut sentences);
+    }
     Document {
         text,
         paragraphs,
         sentences,
         tokens,
     }
-}
-
-/// The sentences and tokens of `paragraphs`, in order.
-fn cut_paragraphs(text: &str, paragraphs: &[Span]) -> (Vec<Span>, Vec<Token>) {
-    let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
-    let mut sentences = Vec::with_capacity(paragraphs.len() * 2);
-    let mut tokens = Vec::with_capacity(bytes / 5);
-    for &paragraph in paragraphs {
-        let first_token = tokens.len();
-        tokenize(text, paragraph, &mut tokens);
-        split_sentences(text, paragraph, &tokens[first_token..], &mut sentences);
-    }
-    (sentences, tokens)
 }
 
 /// Non-blank lines, trimmed.
@@ -333,21 +312,6 @@ fn is_abbreviation(prev: Token, text: &str, period_at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A long text, cut in two halves on two threads, gives the sentences and tokens of one pass.
-    #[test]
-    #[cfg(not(target_arch = "wasm32"))]
-    fn halves_cut_as_one_pass() {
-        let mut text = String::new();
-        while text.len() < 2 * crate::two_threads::FROM_BYTES {
-            text.push_str("Mr. Lee said: \u{201C}No.\u{201D} It ended at 10:30. Then?\r\n\nU.S. troops left.\n");
-        }
-        assert!(crate::two_threads::pays(text.len()));
-        let doc = segment(&text);
-        let (sentences, tokens) = cut_paragraphs(&text, &paragraphs(&text));
-        assert_eq!(doc.sentences, sentences);
-        assert_eq!(doc.tokens, tokens);
-    }
 
     #[test]
     fn line_breaks_found_in_any_of_eight_bytes() {
