@@ -6,6 +6,7 @@
 
 pub mod packed;
 
+use crate::sorting;
 use serde::{Deserialize, Serialize};
 
 use crate::annotations::{Annotations, Gender, MentionKind, Quote, QuoteKind};
@@ -528,7 +529,7 @@ pub fn to_eval(source: &EvalDoc, annotations: &Annotations) -> EvalDoc {
                 .map(|m| span(m.span))
         })
         .collect();
-    people.sort_unstable_by_key(|s| (s.start, s.end));
+    sorting::sort_by_key(&mut people, |s| (s.start, s.end, 0));
     EvalDoc {
         id: source.id.clone(),
         corpus: source.corpus.clone(),

@@ -27,6 +27,7 @@ pub mod export;
 mod fast_hash;
 pub mod lexicon;
 pub mod segment;
+mod sorting;
 pub mod span;
 mod two_threads;
 #[cfg(target_arch = "wasm32")]

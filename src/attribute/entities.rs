@@ -9,6 +9,7 @@
 //! Minister") join the person given that title. Gender comes from honorifics, then the pronouns that
 //! follow the person's mentions, then the first-name lexicon.
 
+use crate::sorting;
 use std::rc::Rc;
 
 use crate::fast_hash::FastMap;
@@ -233,9 +234,11 @@ fn settle(
 ) {
     // Work in start order whatever order the detectors used.
     let mut order: Vec<usize> = (0..others.len()).collect();
-    order.sort_unstable_by_key(|&o| (others[o].start, others[o].end, o));
+    sorting::sort_by_key(&mut order, |&o| (others[o].start, others[o].end, o));
     let mut people_order: Vec<usize> = (0..people.len()).collect();
-    people_order.sort_unstable_by_key(|&p| (people[p].span.start, people[p].span.end, p));
+    sorting::sort_by_key(&mut people_order, |&p| {
+        (people[p].span.start, people[p].span.end, p)
+    });
     let mut first_other = 0;
     for p_idx in people_order {
         let person = &people[p_idx];
@@ -567,8 +570,7 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
     let mut people: Vec<Person> = entities
         .into_iter()
         .map(|mut e| {
-            e.mentions
-                .sort_unstable_by_key(|m| (m.span.start, m.span.end));
+            sorting::sort_by_key(&mut e.mentions, |m| (m.span.start, m.span.end, 0));
             let (he, she) = e.pronoun_votes;
             let pronoun_gender = match he.cmp(&she) {
                 std::cmp::Ordering::Greater => Some(Gender::Male),
@@ -582,7 +584,12 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
             }
         })
         .collect();
-    people.sort_unstable_by_key(|p| p.mentions.first().map(|m| m.span.start));
+    // People without a mention first, as `None` sorts before `Some`.
+    sorting::sort_by_key(&mut people, |p| {
+        p.mentions
+            .first()
+            .map_or((0, 0, 0), |m| (1, m.span.start, 0))
+    });
     people
 }
 
@@ -605,7 +612,7 @@ fn count_pronouns(doc: &Document, entities: &mut [Entity]) {
                 .map(move |m| (m.span, k))
         })
         .collect();
-    mentions.sort_unstable();
+    sorting::sort_by_key(&mut mentions, |&(s, k)| (s.start, s.end, k));
     let mut tok = 0;
     for (idx, &(span, k)) in mentions.iter().enumerate() {
         let next_mention = mentions.get(idx + 1).map_or(text.len(), |m| m.0.start);

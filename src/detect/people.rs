@@ -14,6 +14,7 @@ use crate::annotations::Gender;
 use crate::lexicon::names::{self, NonNameClass, TitleClass};
 use crate::lexicon::TextWordMap;
 use crate::segment::{self, Document, Token, TokenKind};
+use crate::sorting;
 use crate::span::Span;
 
 /// What a candidate is.
@@ -233,7 +234,7 @@ pub fn find(doc: &Document) -> Vec<PersonCandidate> {
         })
         .collect();
     out.extend(roles);
-    out.sort_unstable_by_key(|c| (c.span.start, c.span.end));
+    sorting::sort_by_key(&mut out, |c| (c.span.start, c.span.end, 0));
     // The collect above reuses the buffer of the (larger) cores; without this the candidates keep
     // it through attribution (21 MB of the peak on a 10 MB text).
     out.shrink_to_fit();

@@ -7,6 +7,7 @@
 //! name right before it. Descriptions ("the newspaper") are not linked.
 
 use crate::fast_hash::{FastMap, FastSet};
+use crate::sorting;
 
 use super::source::{Source, SourceKind};
 use crate::annotations::{Gender, Mention, MentionKind, Person, PersonId};
@@ -89,7 +90,7 @@ impl<'p, 't> Registry<'p, 't> {
             }
             known.extend(p.mentions.iter().map(|m| (m.span, id)));
         }
-        known.sort_unstable();
+        sorting::sort_by_key(&mut known, |&(s, id)| (s.start, s.end, id));
         let detected = people.len();
         Registry {
             text,
@@ -108,7 +109,9 @@ impl<'p, 't> Registry<'p, 't> {
     pub(super) fn finish(mut self, tokens: &[Token]) {
         self.add_surname_mentions(tokens);
         for id in self.touched {
-            self.people[id].mentions.sort_unstable_by_key(|m| m.span);
+            sorting::sort_by_key(&mut self.people[id].mentions, |m| {
+                (m.span.start, m.span.end, 0)
+            });
         }
     }
 
@@ -143,7 +146,7 @@ impl<'p, 't> Registry<'p, 't> {
         if surnames.is_empty() {
             return;
         }
-        self.added.sort_unstable();
+        sorting::sort_by_key(&mut self.added, |&(s, id)| (s.start, s.end, id));
         // A capitalized word right before or after makes the surname part of another name
         // (`Donald Trump` when the detector missed it, `New Hampshire`, `Trump Tower`); an
         // honorific or a capitalized function word is fine (`Mr. Ribeiro`, `But Ribeiro`).

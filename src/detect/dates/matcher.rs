@@ -9,6 +9,7 @@
 //! use, caches kept per thread) and the `Captures` view the rules' build functions read. It does
 //! not know what any rule means (see `rules.rs`).
 
+use crate::sorting;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
@@ -638,7 +639,7 @@ impl RuleGate {
                 [] => {}
             }
         }
-        pairs.sort_unstable();
+        sorting::sort_by_key(&mut pairs, |&(key, k)| (key, usize::from(k), 0));
         let mut by_pair = vec![(0, 0); PAIRS];
         for (at, &(key, _)) in pairs.iter().enumerate() {
             let at = u16::try_from(at).expect("fewer than 65 536 needs");

@@ -10,6 +10,7 @@ pub mod matcher;
 pub mod resolve;
 pub mod rules;
 
+use crate::sorting;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
@@ -161,12 +162,8 @@ fn same_quarter_a_year_earlier(text: &str, mentions: &mut [DateMention]) {
 
 /// Keeps the longest of overlapping candidates (the earlier rule on ties), sorted by start.
 fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_unstable_by(|a, b| {
-        b.span
-            .len()
-            .cmp(&a.span.len())
-            .then(a.rule.cmp(&b.rule))
-            .then(a.span.start.cmp(&b.span.start))
+    sorting::sort_by_key(&mut candidates, |c| {
+        (usize::MAX - c.span.len(), c.rule, c.span.start)
     });
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out = Vec::new();
@@ -178,7 +175,7 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         taken.insert(c.span.start, c.span.end);
         out.push(c);
     }
-    out.sort_unstable_by_key(|c| c.span.start);
+    sorting::sort_by_key(&mut out, |c| (c.span.start, 0, 0));
     out
 }
 
