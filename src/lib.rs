@@ -89,4 +89,48 @@ mod tests {
         assert_eq!(before.quotes.len(), 1);
         assert_eq!(before.dates.len(), 1);
     }
+
+    /// A long text, whose detectors and attribution rules run on two threads natively, gives the
+    /// annotations of every stage run in turn on one.
+    #[test]
+    fn two_threads_annotate_as_one() {
+        use crate::attribute::{entities, speakers};
+        use crate::detect::{dates, people, places, quotes};
+        let mut text = String::new();
+        for n in 0.. {
+            text.push_str(&format!(
+                "\u{201C}Talks resume on May {},\u{201D} Mayor Ana Ruiz said in Madrid on Friday. \
+                 Officials in Paris said {} was calm. \"Not now,\" he said. Ruiz left.\n\n",
+                n % 28 + 1,
+                1990 + n % 30
+            ));
+            if text.len() >= two_threads::FROM_BYTES + 1000 {
+                break;
+            }
+        }
+        let reference = CalendarDate::parse_iso("2025-08-19");
+        let doc = segment::segment(&text);
+        let scan = quotes::find(&doc);
+        let resolved = entities::resolve(
+            &doc,
+            &people::find(&doc),
+            places::find(&doc),
+            dates::find(&doc, reference),
+        );
+        let mut people = resolved.people;
+        let quotes = speakers::attribute(&doc, &scan, &mut people);
+        let one_thread = Annotations {
+            quotes,
+            people,
+            places: resolved.places,
+            dates: resolved.dates,
+            notes: scan.notes,
+        };
+        assert!(one_thread.quotes.len() > 100 && one_thread.dates.len() > 100);
+        assert!(one_thread.quotes.iter().any(|q| q.speaker.is_some()));
+        let config = Config {
+            reference_date: reference,
+        };
+        assert_eq!(annotate(&text, &config), one_thread);
+    }
 }

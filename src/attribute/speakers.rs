@@ -102,41 +102,33 @@ const RULES: &[Rule] = &[
     },
 ];
 
+/// The quotes of one text with the source each attribution rule found, before any source is
+/// linked to a person ([`find_sources`], then [`link_speakers`]). The rules read only the text and
+/// the quotes, so this part can run beside entity resolution.
+pub struct Sources<'d, 't> {
+    ctx: Ctx<'d, 't>,
+    /// Every quote, its speaker not yet known.
+    quotes: Vec<Quote>,
+    /// For each quote, what the first rule that applied found.
+    found: Vec<Option<Found>>,
+}
+
 /// Quotes with their speakers. May add people that only the attribution reveals.
 pub fn attribute(doc: &Document, scan: &QuoteScan, people: &mut Vec<Person>) -> Vec<Quote> {
+    link_speakers(find_sources(doc, scan), people)
+}
+
+/// Runs the attribution rules over every quote of `scan`.
+pub fn find_sources<'d, 't>(doc: &'d Document<'t>, scan: &'d QuoteScan) -> Sources<'d, 't> {
     let ctx = Ctx::new(doc, &scan.quotes);
-    let mut registry = Registry::new(doc.text, people);
-    let mut out: Vec<Quote> = Vec::with_capacity(scan.quotes.len());
+    let mut quotes: Vec<Quote> = Vec::with_capacity(scan.quotes.len());
+    let mut found = Vec::with_capacity(scan.quotes.len());
     for (qi, q) in scan.quotes.iter().enumerate() {
-        let found = RULES
+        let first = RULES
             .iter()
-            .find_map(|rule| (rule.apply)(&ctx, qi, &out).map(|f| (rule.name, f)));
-        let quote = match found {
+            .find_map(|rule| (rule.apply)(&ctx, qi, &quotes).map(|f| (rule.name, f)));
+        let quote = match &first {
             Some((rule, f)) => {
-                let inherited = rule.ends_with("-speaker");
-                let speaker = if inherited {
-                    out.iter()
-                        .rev()
-                        .find(|p| p.speaker_mention == Some(f.source.span))
-                        .and_then(|p| p.speaker)
-                } else if f.source.kind == SourceKind::Pronoun {
-                    // A gendered name the article gives just before wins over older people.
-                    let at = ctx
-                        .tokens
-                        .partition_point(|t| t.span().start < f.source.span.start);
-                    let named = f
-                        .source
-                        .gender
-                        .and_then(|g| source::gendered_name_before(&ctx, at, PRONOUN_WINDOW, g));
-                    match named {
-                        Some(name) if registry.nearest_is_before(f.source, name.span) => {
-                            registry.link(name)
-                        }
-                        _ => registry.link(f.source),
-                    }
-                } else {
-                    registry.link(f.source)
-                };
                 let title = ctx.looks_like_title(qi);
                 Quote {
                     span: q.span,
@@ -146,7 +138,7 @@ pub fn attribute(doc: &Document, scan: &QuoteScan, people: &mut Vec<Person>) -> 
                     } else {
                         QuoteKind::Speech
                     },
-                    speaker: speaker.filter(|_| !title),
+                    speaker: None,
                     speaker_mention: Some(f.source.span).filter(|_| !title),
                     cue: f.cue.filter(|_| !title),
                     rule,
@@ -166,11 +158,57 @@ pub fn attribute(doc: &Document, scan: &QuoteScan, people: &mut Vec<Person>) -> 
                 rule: "none",
             },
         };
-        out.push(quote);
+        quotes.push(quote);
+        found.push(first.map(|(_, f)| f));
     }
-    registry.finish(&doc.tokens);
-    next_quote_speaker(&ctx, &mut out);
-    out
+    Sources { ctx, quotes, found }
+}
+
+/// Links each source the rules found to a person of `people`, in text order, adding the people
+/// that only the attribution reveals.
+pub fn link_speakers(sources: Sources, people: &mut Vec<Person>) -> Vec<Quote> {
+    let Sources {
+        ctx,
+        mut quotes,
+        found,
+    } = sources;
+    let mut registry = Registry::new(ctx.text, people);
+    for (qi, f) in found.iter().enumerate() {
+        let Some(f) = f else {
+            continue;
+        };
+        let inherited = quotes[qi].rule.ends_with("-speaker");
+        let speaker = if inherited {
+            quotes[..qi]
+                .iter()
+                .rev()
+                .find(|p| p.speaker_mention == Some(f.source.span))
+                .and_then(|p| p.speaker)
+        } else if f.source.kind == SourceKind::Pronoun {
+            // A gendered name the article gives just before wins over older people.
+            let at = ctx
+                .tokens
+                .partition_point(|t| t.span().start < f.source.span.start);
+            let named = f
+                .source
+                .gender
+                .and_then(|g| source::gendered_name_before(&ctx, at, PRONOUN_WINDOW, g));
+            match named {
+                Some(name) if registry.nearest_is_before(f.source, name.span) => {
+                    registry.link(name)
+                }
+                _ => registry.link(f.source),
+            }
+        } else {
+            registry.link(f.source)
+        };
+        // A title keeps no speaker (its source was linked all the same).
+        let title = quotes[qi].kind == QuoteKind::Other;
+        quotes[qi].speaker = speaker.filter(|_| !title);
+    }
+    registry.finish(&ctx.doc.tokens);
+    next_quote_speaker(&ctx, &mut quotes);
+    quotes
 }
 
 /// `“…” “…,” she said.`: a speech quote no rule attributed takes the speaker of the next quote in

@@ -44,38 +44,3 @@ pub fn find_all(doc: &Document, reference: Option<CalendarDate>) -> Found {
         dates,
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::attribute::attribute;
-    use crate::segment::segment;
-
-    /// A long text gives the same annotations whether its detectors run on two threads or one
-    /// after another.
-    #[test]
-    fn two_threads_find_what_one_finds() {
-        let mut text = String::new();
-        for n in 0.. {
-            text.push_str(&format!(
-                "\u{201C}Talks resume on May {},\u{201D} Mayor Ana Ruiz{n} said in Madrid on Friday. \
-                 Officials in Paris said 2019 was calm. \"Not now,\" he said.\n\n",
-                n % 28 + 1
-            ));
-            if text.len() >= two_threads::FROM_BYTES + 1000 {
-                break;
-            }
-        }
-        let doc = segment(&text);
-        let reference = CalendarDate::parse_iso("2025-08-19");
-        let one_after_another = Found {
-            quotes: quotes::find(&doc),
-            people: people::find(&doc),
-            places: places::find(&doc),
-            dates: dates::find(&doc, reference),
-        };
-        let expected = attribute(&doc, one_after_another);
-        assert!(expected.quotes.len() > 100 && expected.dates.len() > 100);
-        assert_eq!(attribute(&doc, find_all(&doc, reference)), expected);
-    }
-}
