@@ -40,6 +40,19 @@ pub enum DateNeighbour {
     NotName,
 }
 
+impl DateNeighbour {
+    /// The kind named `kind` in `data/date_neighbours.tsv`.
+    fn from_kind(kind: &str) -> Option<DateNeighbour> {
+        match kind {
+            "lead" => Some(DateNeighbour::Lead),
+            "count" => Some(DateNeighbour::Count),
+            "label" => Some(DateNeighbour::Label),
+            "not-name" => Some(DateNeighbour::NotName),
+            _ => None,
+        }
+    }
+}
+
 /// The parsed temporal word lists.
 #[derive(Debug)]
 struct TimeWords {
@@ -79,13 +92,9 @@ fn time_words() -> &'static TimeWords {
                 (e[0], cue)
             })),
             neighbours: caseless_map(entries(DATE_NEIGHBOURS).map(|e| {
-                let kind = match e.get(1).copied() {
-                    Some("count") => DateNeighbour::Count,
-                    Some("label") => DateNeighbour::Label,
-                    Some("not-name") => DateNeighbour::NotName,
-                    _ => DateNeighbour::Lead,
-                };
-                (e[0], kind)
+                let kind = e.get(1).copied().and_then(DateNeighbour::from_kind);
+                // Every line names a known kind (checked by a test).
+                (e[0], kind.unwrap_or(DateNeighbour::Lead))
             })),
         }
     })
@@ -242,10 +251,11 @@ mod tests {
         assert_eq!(date_neighbour("Paris"), None);
         for e in entries(DATE_NEIGHBOURS) {
             assert!(
-                matches!(
-                    e.get(1).copied(),
-                    Some("lead" | "count" | "label" | "not-name")
-                ) && e.len() == 2,
+                e.get(1)
+                    .copied()
+                    .and_then(DateNeighbour::from_kind)
+                    .is_some()
+                    && e.len() == 2,
                 "date_neighbours.tsv: {:?} has no known kind",
                 e[0]
             );
