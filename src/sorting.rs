@@ -4,8 +4,8 @@
 //! sorting algorithm again (a few thousand WebAssembly instructions each). In the browser build
 //! every call here sorts the same thing, `(key, position)` pairs, and then moves the items into
 //! that order, so the algorithm is compiled once; natively it is the standard stable sort. Either
-//! way equal keys keep their order. (A plain list of numbers, such as the
-//! offsets `export` converts, is faster sorted directly, for one more instance.)
+//! way equal keys keep their order. (A plain list of numbers, such as the offsets `export`
+//! converts, is faster sorted directly, for one more instance.)
 
 /// What items are sorted by, compared field by field: `(span.start, span.end, 0)`, say.
 pub type SortKey = (usize, usize, usize);
@@ -38,7 +38,7 @@ fn shared_sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> SortKey) {
         loop {
             let j = from[k];
             from[k] = k;
-            if j == start || j == k {
+            if j == start {
                 break;
             }
             items.swap(k, j);
