@@ -165,7 +165,11 @@ struct RunWord {
 /// A name found in a run, before it is confirmed.
 #[derive(Debug, Clone)]
 struct Core {
-    words: Vec<RunWord>,
+    /// Its words: indices into [`Cores::words`]. The cores' words follow each other there in the
+    /// order of the cores.
+    words: std::ops::Range<usize>,
+    /// From its first word to its last.
+    span: Span,
     title: Option<Span>,
     title_gender: Option<Gender>,
     title_class: Option<TitleClass>,
@@ -183,17 +187,27 @@ struct Core {
 
 impl Core {
     fn span(&self) -> Span {
-        Span::new(
-            self.words[0].span.start,
-            self.words[self.words.len() - 1].span.end,
-        )
+        self.span
     }
+
+    /// Its words, `all` being the [`Cores::words`] it indexes.
+    fn words<'w>(&self, all: &'w [RunWord]) -> &'w [RunWord] {
+        &all[self.words.clone()]
+    }
+}
+
+/// Name cores, and the words of them all in one list: a long text has a core every 75 bytes or so,
+/// and a list of words for each made as many allocations.
+#[derive(Default)]
+struct Cores {
+    list: Vec<Core>,
+    words: Vec<RunWord>,
 }
 
 /// Finds person names and role mentions in `doc`.
 pub fn find(doc: &Document) -> Vec<PersonCandidate> {
     let text = doc.text;
-    let mut cores = Vec::new();
+    let mut cores = Cores::default();
     let mut roles = Vec::new();
     let mut scratch = RunScratch::default();
     let mut tok = 0;
@@ -212,11 +226,12 @@ pub fn find(doc: &Document) -> Vec<PersonCandidate> {
         scan_sentence(doc, sentence_idx, first..tok, found, &mut scratch);
     }
     confirm(doc, &mut cores);
-    let mut out: Vec<PersonCandidate> = cores
+    let Cores { list, words } = cores;
+    let mut out: Vec<PersonCandidate> = list
         .into_iter()
         .filter_map(|c| {
             let cue = c.cue?;
-            let first_word = c.words[0].span.text(text);
+            let first_word = c.words(&words)[0].span.text(text);
             let gender = c.title_gender.or_else(|| {
                 (c.words.len() >= 2)
                     .then(|| names::first_name(first_word).and_then(|f| f.gender()))
@@ -247,7 +262,7 @@ fn word_text<'t>(doc: &Document<'t>, t: &Token) -> &'t str {
 
 /// Where [`scan_sentence`] puts what it finds.
 struct Found<'a> {
-    cores: &'a mut Vec<Core>,
+    cores: &'a mut Cores,
     roles: &'a mut Vec<PersonCandidate>,
 }
 
@@ -430,7 +445,7 @@ fn cut_run<'t>(
     doc: &Document<'t>,
     run: &[(RunWord, usize)],
     at: RunAt,
-    cores: &mut Vec<Core>,
+    cores: &mut Cores,
     scratch: &mut CutScratch<'t>,
 ) {
     let RunAt {
@@ -449,7 +464,7 @@ fn cut_run<'t>(
         words.iter().map(|w| names::non_name(w)),
     );
     let titles = refill(&mut scratch.titles, words.iter().map(|w| is_title_word(w)));
-    let new_core = |segment: &[(RunWord, usize)], caps: bool| {
+    let new_core = |segment: &[(RunWord, usize)], caps: bool, all: &mut Vec<RunWord>| {
         let last = segment[segment.len() - 1];
         let mut next_token = last.1 + 1;
         // The period of a final initial was taken into the span.
@@ -457,8 +472,11 @@ fn cut_run<'t>(
         {
             next_token += 1;
         }
+        let first_word = all.len();
+        all.extend(segment.iter().map(|(w, _)| *w));
         Core {
-            words: segment.iter().map(|(w, _)| *w).collect(),
+            words: first_word..all.len(),
+            span: Span::new(segment[0].0.span.start, last.0.span.end),
             title: None,
             title_gender: None,
             title_class: None,
@@ -475,7 +493,8 @@ fn cut_run<'t>(
         // are joined again later.
         for (k, w) in words.iter().enumerate() {
             if non_names[k].is_none() && names::title(w).is_none() {
-                cores.push(new_core(&run[k..k + 1], true));
+                let core = new_core(&run[k..k + 1], true, &mut cores.words);
+                cores.list.push(core);
             }
         }
         return;
@@ -580,7 +599,7 @@ fn cut_run<'t>(
             segment.remove(0);
         }
         if !segment.is_empty() && segment.len() <= MAX_NAME_WORDS {
-            let mut core = new_core(segment, false);
+            let mut core = new_core(segment, false, &mut cores.words);
             if *first_segment {
                 if let Some(t) = title {
                     core.title = Some(t.0);
@@ -591,7 +610,7 @@ fn cut_run<'t>(
                     core.cue = Some(Cue::Context);
                 }
             }
-            cores.push(core);
+            cores.list.push(core);
         }
         segment.clear();
         *first_segment = false;
@@ -657,13 +676,18 @@ const AFTER_VERBS: &[&str] = &[
 ];
 
 /// Decides which cores are names: first from their own cues, then from names found elsewhere.
-fn confirm<'t>(doc: &Document<'t>, cores: &mut Vec<Core>) {
+fn confirm<'t>(doc: &Document<'t>, cores: &mut Cores) {
     let text = doc.text;
+    let Cores {
+        list: cores,
+        words: all,
+    } = cores;
     let paragraph_of = |pos: usize| doc.paragraphs.partition_point(|p| p.end <= pos);
     for core in cores.iter_mut() {
         if core.caps || core.cue.is_some() {
             continue;
         }
+        let words = core.words(all);
         let n = core.words.len();
         let closes = |k: usize| {
             doc.tokens.get(k).is_some_and(|t| {
@@ -677,10 +701,10 @@ fn confirm<'t>(doc: &Document<'t>, cores: &mut Vec<Core>) {
             core.cue = Some(Cue::Title);
             continue;
         }
-        let first_word = core.words[0].span.text(text);
+        let first_word = words[0].span.text(text);
         if n >= 2 {
             let inner_particle = n >= 3
-                && core.words[1..n - 1].iter().any(|w| {
+                && words[1..n - 1].iter().any(|w| {
                     w.shape == Shape::Other
                         && matches!(
                             w.span.text(text),
@@ -692,7 +716,7 @@ fn confirm<'t>(doc: &Document<'t>, cores: &mut Vec<Core>) {
                     .split_once('-')
                     .is_some_and(|(a, _)| names::first_name(a).is_some())
                 || inner_particle)
-                && core.words[1].shape != Shape::Initial
+                && words[1].shape != Shape::Initial
                 && matches!(
                     names::non_name(first_word),
                     None | Some(NonNameClass::Month)
@@ -701,8 +725,8 @@ fn confirm<'t>(doc: &Document<'t>, cores: &mut Vec<Core>) {
                 core.cue = Some(Cue::FirstName);
                 continue;
             }
-            if core.words[0].shape == Shape::Initial
-                && core.words[n - 1].shape == Shape::Capitalized
+            if words[0].shape == Shape::Initial
+                && words[n - 1].shape == Shape::Capitalized
                 && (first_word.len() > 1 || !matches!(first_word, "A" | "I" | "O" | "E" | "Y"))
             {
                 core.cue = Some(Cue::Initials);
@@ -723,7 +747,7 @@ fn confirm<'t>(doc: &Document<'t>, cores: &mut Vec<Core>) {
                 core.cue = Some(Cue::Byline);
                 continue;
             }
-        } else if core.words[0].shape == Shape::Capitalized
+        } else if words[0].shape == Shape::Capitalized
             && core.first_token > 0
             && matches!(
                 doc.tokens[core.first_token - 1].span().text(text),
@@ -767,33 +791,34 @@ fn confirm<'t>(doc: &Document<'t>, cores: &mut Vec<Core>) {
         let Some(cue) = core.cue else {
             continue;
         };
+        let words = core.words(all);
         remember(&mut known_full, core.span().text(text), cue);
         let strong = matches!(
             cue,
             Cue::Title | Cue::FirstName | Cue::Initials | Cue::Byline
         );
-        for w in core.words.iter().filter(|_| strong) {
+        for w in words.iter().filter(|_| strong) {
             if w.shape == Shape::Capitalized {
                 known_part.get_or_insert(w.span.text(text), ());
             }
         }
-        if let Some(last) = core.words.last().filter(|w| w.shape == Shape::Capitalized) {
+        if let Some(last) = words.last().filter(|w| w.shape == Shape::Capitalized) {
             remember(&mut known_last, last.span.text(text), cue);
         }
     }
     for core in cores.iter_mut().filter(|c| c.cue.is_none()) {
-        let n = core.words.len();
-        let all_known = core
-            .words
+        let words = core.words(all);
+        let n = words.len();
+        let all_known = words
             .iter()
             .all(|w| w.shape == Shape::Capitalized && known_part.get(w.span.text(text)).is_some());
         let from_last = |w: &RunWord| known_last.get(w.span.text(text));
-        let last_known = (n == 2 && !core.caps && core.words[1].shape == Shape::Capitalized)
-            .then(|| from_last(&core.words[1]))
+        let last_known = (n == 2 && !core.caps && words[1].shape == Shape::Capitalized)
+            .then(|| from_last(&words[1]))
             .flatten();
         // A surname alone; in a headline only after a well-founded full name.
-        let surname_alone = (n == 1 && core.words[0].shape == Shape::Capitalized)
-            .then(|| from_last(&core.words[0]))
+        let surname_alone = (n == 1 && words[0].shape == Shape::Capitalized)
+            .then(|| from_last(&words[0]))
             .flatten()
             .filter(|&c| !core.caps || c <= Cue::Initials);
         let source = known_full
@@ -837,7 +862,9 @@ fn confirm<'t>(doc: &Document<'t>, cores: &mut Vec<Core>) {
             && prev.next_token == core.first_token
             && prev.words.len() < MAX_NAME_WORDS;
         if joins {
-            prev.words.append(&mut core.words);
+            debug_assert_eq!(prev.words.end, core.words.start);
+            prev.words.end = core.words.end;
+            prev.span.end = core.span.end;
             prev.next_token = core.next_token;
         }
         joins
