@@ -104,10 +104,15 @@ const ABBREVIATIONS: &[&str] = &[
 /// Cuts `text` into paragraphs, sentences and tokens.
 ///
 /// Paragraphs are cut independently, so on a long text the second half of them is cut on a
-/// second thread (see `two_threads`), in pieces, and appended to the first half.
+/// second thread (see `two_threads`), in pieces, and appended to the first half. Without a second
+/// thread all are cut in one pass, with nothing to copy.
 pub fn segment(text: &str) -> Document<'_> {
     let paragraphs = paragraphs(text);
-    let half = paragraphs.partition_point(|p| p.start < text.len() / 2);
+    let half = if two_threads::pays(text.len()) {
+        paragraphs.partition_point(|p| p.start < text.len() / 2)
+    } else {
+        paragraphs.len()
+    };
     let (first, second) = paragraphs.split_at(half);
     let (mut cut, later) = two_threads::join(
         text.len(),
