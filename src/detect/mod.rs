@@ -28,19 +28,46 @@ pub struct Found {
 
 /// Runs every detector over `doc`, relative dates resolving against `reference`.
 ///
-/// On a long text (`two_threads::FROM_BYTES`) quotes and people run on a second thread while
-/// places and dates run on the calling one: dates keep their search caches per thread, so they
-/// stay where those are warm. The detectors share nothing, so the result is the same either way.
+/// On a long text (`two_threads::FROM_BYTES`) quotes, people and the dates of the text's last
+/// part ([`DATES_THERE_PER_MILLE`]) are found on a second thread while places and the other dates
+/// are found on the calling one; the dates of both parts are then settled together here. The
+/// detectors share nothing and each part's dates come from whole paragraphs, so the result is the
+/// same either way.
 pub fn find_all(doc: &Document, reference: Option<CalendarDate>) -> Found {
-    let ((places, dates), (quotes, people)) = two_threads::join(
+    let (here, there) = doc.paragraphs.split_at(dates_split(doc));
+    let ((places, mut date_matches), (quotes, people, later_dates)) = two_threads::join(
         doc.text.len(),
-        || (places::find(doc), dates::find(doc, reference)),
-        || (quotes::find(doc), people::find(doc)),
+        || (places::find(doc), dates::scan(doc, here)),
+        || {
+            (
+                quotes::find(doc),
+                people::find(doc),
+                dates::scan(doc, there),
+            )
+        },
     );
+    date_matches.append(later_dates);
     Found {
         quotes,
         people,
         places,
-        dates,
+        dates: dates::settle(doc, date_matches, reference),
     }
+}
+
+/// The share of a long text, in thousandths from its end, whose dates the second thread finds.
+/// Measured with callgrind on 200 KB of news, per annotation: places take 13.2 M instructions and
+/// the date scan 16.5 M, quotes and people 21.7 M; the scan of the last 28 % evens the threads
+/// out (the calling thread also settles the dates after the join).
+const DATES_THERE_PER_MILLE: usize = 280;
+
+/// The index of the first paragraph whose dates the second thread finds: none when there is no
+/// second thread.
+fn dates_split(doc: &Document) -> usize {
+    let len = doc.text.len();
+    if !two_threads::pays(len) {
+        return doc.paragraphs.len();
+    }
+    let from = len - len / 1000 * DATES_THERE_PER_MILLE;
+    doc.paragraphs.partition_point(|p| p.start < from)
 }

@@ -6,12 +6,11 @@
 //! than a PikeVM).
 //!
 //! Owns the matching machinery (regex-automata's engines used directly, compiled per rule on first
-//! use, caches kept per thread) and the `Captures` view the rules' build functions read. It does
+//! use, their caches in a [`SearchState`] that passes lease) and the `Captures` view the rules' build functions read. It does
 //! not know what any rule means (see `rules.rs`).
 
 use crate::sorting;
-use std::cell::RefCell;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use regex_automata::hybrid::dfa::Cache as DfaCache;
 use regex_automata::hybrid::dfa::DFA;
@@ -302,26 +301,78 @@ pub fn prepare() {
     }
 }
 
-/// Search state for one rule, reused across calls on the same thread.
+/// Search state for one rule.
 struct Scratch {
     find: FindCache,
     groups: GroupCache,
     slots: Slots,
 }
 
-thread_local! {
-    static SCRATCH: RefCell<Vec<Option<Scratch>>> = const { RefCell::new(Vec::new()) };
+/// What date passes keep between texts: each rule's caches, the exact gate's cache and how much
+/// text they have read. The lazy DFAs build their states as they read, so a state that has read
+/// a lot searches fast; [`with_search_state`] lends one to a pass, whichever thread runs it.
+#[derive(Default)]
+pub struct SearchState {
+    /// By rule, made on the rule's first search.
+    scratch: Vec<Option<Scratch>>,
+    /// The all-rules DFA's cache ([`GateDepth::Exact`]).
+    all_rules: Option<DfaCache>,
+    /// Bytes of text passes with this state have read.
+    bytes_read: usize,
+}
+
+impl SearchState {
+    /// Counts `len` more bytes as read and returns the total.
+    pub fn count_read(&mut self, len: usize) -> usize {
+        self.bytes_read = self.bytes_read.saturating_add(len);
+        self.bytes_read
+    }
+}
+
+/// Search states not in use, lent to passes one at a time.
+#[derive(Default)]
+struct Stock(Mutex<Vec<SearchState>>);
+
+impl Stock {
+    /// Runs `pass` with a state from the stock (a new one when none is free) and puts the state
+    /// back afterwards, so the stock holds as many states as passes ever ran at once.
+    fn lend<R>(&self, pass: impl FnOnce(&mut SearchState) -> R) -> R {
+        let lent = self.0.lock().ok().and_then(|mut free| free.pop());
+        let mut state = lent.unwrap_or_default();
+        let result = pass(&mut state);
+        if let Ok(mut free) = self.0.lock() {
+            free.push(state);
+        }
+        result
+    }
+}
+
+/// Runs `pass` with a search state from the one stock all date passes share: a pass on a thread
+/// started just for it still finds warm caches.
+pub fn with_search_state<R>(pass: impl FnOnce(&mut SearchState) -> R) -> R {
+    static STOCK: Stock = Stock(Mutex::new(Vec::new()));
+    STOCK.lend(pass)
 }
 
 /// Calls `visit` with every match of rule `rule` in `haystack`, leftmost-first and
 /// non-overlapping, in order.
-pub fn for_each_match(rule: usize, haystack: &str, mut visit: impl FnMut(&Captures)) {
-    search_whole(rule, haystack, &mut visit);
+pub fn for_each_match(
+    rule: usize,
+    haystack: &str,
+    state: &mut SearchState,
+    mut visit: impl FnMut(&Captures),
+) {
+    search_whole(rule, haystack, state, &mut visit);
 }
 
 /// [`for_each_match`] with `visit` behind a pointer: the callers' closures are compiled once.
-fn search_whole(rule: usize, haystack: &str, visit: &mut dyn FnMut(&Captures)) {
-    with_scratch(rule, |pattern, scratch| {
+fn search_whole(
+    rule: usize,
+    haystack: &str,
+    state: &mut SearchState,
+    visit: &mut dyn FnMut(&Captures),
+) {
+    with_scratch(rule, state, |pattern, scratch| {
         let mut searcher = Searcher::new(Input::new(haystack));
         // The lazy DFA cannot fail on these ASCII patterns (no quit bytes, no give-up limit);
         // should it ever, the search ends with the matches found so far.
@@ -347,18 +398,25 @@ pub fn for_each_match_near(
     rule: usize,
     haystack: &str,
     needs: &NeedList,
+    state: &mut SearchState,
     mut visit: impl FnMut(&Captures),
 ) {
-    search_near(rule, haystack, needs, &mut visit);
+    search_near(rule, haystack, needs, state, &mut visit);
 }
 
 /// [`for_each_match_near`] with `visit` behind a pointer.
-fn search_near(rule: usize, haystack: &str, needs: &NeedList, visit: &mut dyn FnMut(&Captures)) {
+fn search_near(
+    rule: usize,
+    haystack: &str,
+    needs: &NeedList,
+    state: &mut SearchState,
+    visit: &mut dyn FnMut(&Captures),
+) {
     let Some(window) = pattern(rule).window else {
-        return search_whole(rule, haystack, visit);
+        return search_whole(rule, haystack, state, visit);
     };
     let bit: RuleSet = 1 << rule;
-    with_scratch(rule, |pattern, scratch| {
+    with_scratch(rule, state, |pattern, scratch| {
         let mut mine = needs.of_rules(bit).peekable();
         // No match starts before `at`.
         let mut at = 0;
@@ -391,24 +449,22 @@ fn search_near(rule: usize, haystack: &str, needs: &NeedList, visit: &mut dyn Fn
     });
 }
 
-/// Runs `search` with rule `rule`'s pattern and this thread's search state for it.
-fn with_scratch(rule: usize, search: impl FnOnce(&Pattern, &mut Scratch)) {
+/// Runs `search` with rule `rule`'s pattern and `state`'s search state for it.
+fn with_scratch(rule: usize, state: &mut SearchState, search: impl FnOnce(&Pattern, &mut Scratch)) {
     let pattern = pattern(rule);
-    SCRATCH.with(|cell| {
-        let mut all = cell.borrow_mut();
-        if all.len() < RULES.len() {
-            all.resize_with(RULES.len(), || None);
-        }
-        let scratch = all[rule].get_or_insert_with(|| Scratch {
-            find: FindCache {
-                forward: pattern.forward.create_cache(),
-                reverse: None,
-            },
-            groups: pattern.groups.create_cache(),
-            slots: pattern.groups.create_captures(),
-        });
-        search(pattern, scratch);
+    let all = &mut state.scratch;
+    if all.len() < RULES.len() {
+        all.resize_with(RULES.len(), || None);
+    }
+    let scratch = all[rule].get_or_insert_with(|| Scratch {
+        find: FindCache {
+            forward: pattern.forward.create_cache(),
+            reverse: None,
+        },
+        groups: pattern.groups.create_cache(),
+        slots: pattern.groups.create_captures(),
     });
+    search(pattern, scratch);
 }
 
 /// Reads the groups of match `found` and hands them to `visit`.
@@ -572,11 +628,6 @@ impl Need {
     }
 }
 
-thread_local! {
-    static ALL_RULES_CACHE: RefCell<Option<regex_automata::hybrid::dfa::Cache>> =
-        const { RefCell::new(None) };
-}
-
 impl RuleGate {
     /// The gate for [`RULES`], built once.
     pub fn get() -> &'static RuleGate {
@@ -663,19 +714,25 @@ impl RuleGate {
 
     /// The rules that may match in `text`: every rule that matches is in the set, and at
     /// [`GateDepth::Exact`] only those.
-    pub fn rules_for(&self, text: &str, depth: GateDepth) -> RuleSet {
-        self.rules_and_needs(text, depth, &mut NeedList::default())
+    pub fn rules_for(&self, text: &str, depth: GateDepth, state: &mut SearchState) -> RuleSet {
+        self.rules_and_needs(text, depth, &mut NeedList::default(), state)
     }
 
     /// [`RuleGate::rules_for`], also listing in `needs` (cleared first) where the needs occur,
     /// in order of their start, for [`for_each_match_near`].
-    pub fn rules_and_needs(&self, text: &str, depth: GateDepth, needs: &mut NeedList) -> RuleSet {
+    pub fn rules_and_needs(
+        &self,
+        text: &str,
+        depth: GateDepth,
+        needs: &mut NeedList,
+        state: &mut SearchState,
+    ) -> RuleSet {
         needs.clear();
         let candidates = self.rules_needed(text, needs);
         if candidates == 0 || depth == GateDepth::Needs {
             return candidates;
         }
-        candidates & self.rules_matching(text).unwrap_or(candidates)
+        candidates & self.rules_matching(text, state).unwrap_or(candidates)
     }
 
     /// The rules whose `needs` appear in `text`, each place they appear pushed to `found`.
@@ -759,17 +816,16 @@ impl RuleGate {
     /// The rules with a match in `text`, from one pass of the all-rules DFA; `None` without that
     /// DFA or should the lazy DFA give up (it does not with this configuration), leaving the first
     /// stage's answer.
-    fn rules_matching(&self, text: &str) -> Option<RuleSet> {
+    fn rules_matching(&self, text: &str, state: &mut SearchState) -> Option<RuleSet> {
         let all_rules = self.all_rules.get_or_init(all_rules_dfa).as_ref()?;
-        ALL_RULES_CACHE.with(|cell| {
-            let mut cache = cell.borrow_mut();
-            let cache = cache.get_or_insert_with(|| all_rules.create_cache());
-            let mut found = PatternSet::new(all_rules.pattern_len());
-            all_rules
-                .try_which_overlapping_matches(cache, &Input::new(text), &mut found)
-                .ok()?;
-            Some(found.iter().fold(0, |set, p| set | 1 << p.as_usize()))
-        })
+        let cache = state
+            .all_rules
+            .get_or_insert_with(|| all_rules.create_cache());
+        let mut found = PatternSet::new(all_rules.pattern_len());
+        all_rules
+            .try_which_overlapping_matches(cache, &Input::new(text), &mut found)
+            .ok()?;
+        Some(found.iter().fold(0, |set, p| set | 1 << p.as_usize()))
     }
 }
 
@@ -806,13 +862,29 @@ mod tests {
     fn rules_with_a_match(text: &str) -> RuleSet {
         (0..RULES.len()).fold(0, |set, rule| {
             let mut any = false;
-            for_each_match(rule, text, |_| any = true);
+            with_search_state(|state| for_each_match(rule, text, state, |_| any = true));
             if any {
                 set | 1 << rule
             } else {
                 set
             }
         })
+    }
+
+    #[test]
+    fn a_search_state_is_lent_again_once_put_back() {
+        let stock = Stock::default();
+        stock.lend(|state| state.count_read(5));
+        let (again, alongside) = stock.lend(|state| {
+            let alongside = stock.lend(|other| other.count_read(0));
+            (state.count_read(0), alongside)
+        });
+        assert_eq!(
+            (again, alongside),
+            (5, 0),
+            "the warm state again, a new one beside it"
+        );
+        assert_eq!(stock.0.lock().unwrap().len(), 2);
     }
 
     #[test]
@@ -846,31 +918,35 @@ mod tests {
             "Every week since the 1990s; the third quarter of fiscal 2025; 03/05/2024.",
             "\u{201C}Not now,\u{201D} she said on Tuesday morning, 19th of August.",
         ] {
-            let needed = gate.rules_for(text, GateDepth::Needs);
+            let needed = with_search_state(|state| gate.rules_for(text, GateDepth::Needs, state));
             let matching = rules_with_a_match(text);
             assert_eq!(
                 needed & matching,
                 matching,
                 "needs miss a match in {text:?}"
             );
-            assert_eq!(gate.rules_for(text, GateDepth::Exact), matching, "{text:?}");
+            let exact = with_search_state(|state| gate.rules_for(text, GateDepth::Exact, state));
+            assert_eq!(exact, matching, "{text:?}");
         }
         assert!(
             gate.all_rules.get().is_some_and(Option::is_some),
             "the all-rules DFA builds"
         );
+        let rules_for =
+            |depth| with_search_state(|state| gate.rules_for("the Mayor", depth, state));
         assert!(
-            gate.rules_for("the Mayor", GateDepth::Needs) != 0,
+            rules_for(GateDepth::Needs) != 0,
             "first stage: a case-insensitive superset"
         );
-        assert_eq!(gate.rules_for("the Mayor", GateDepth::Exact), 0);
+        assert_eq!(rules_for(GateDepth::Exact), 0);
     }
 
     #[test]
     fn needs_count_at_word_starts_and_month_names_as_written() {
         let gate = RuleGate::get();
         let rule = |name: &str| 1 << RULES.iter().position(|r| r.name == name).unwrap();
-        let needed = |text: &str| gate.rules_for(text, GateDepth::Needs);
+        let needed =
+            |text: &str| with_search_state(|state| gate.rules_for(text, GateDepth::Needs, state));
         // `may` the modal and `Monday`'s `day` are no reason to run the month or day rules.
         assert_eq!(needed("the mayor may say so") & rule("month-day"), 0);
         assert_ne!(needed("on May 5") & rule("month-day"), 0);
@@ -895,10 +971,10 @@ mod tests {
     fn matches_of(rule: usize, text: &str, needs: Option<&NeedList>) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut push = |caps: &Captures| out.extend(caps.get(0).map(|g| (g.start(), g.end())));
-        match needs {
-            Some(needs) => for_each_match_near(rule, text, needs, &mut push),
-            None => for_each_match(rule, text, &mut push),
-        }
+        with_search_state(|state| match needs {
+            Some(needs) => for_each_match_near(rule, text, needs, state, &mut push),
+            None => for_each_match(rule, text, state, &mut push),
+        });
         out
     }
 
@@ -926,7 +1002,9 @@ mod tests {
         let mut needs = NeedList::default();
         let mut found = 0;
         for text in &texts {
-            let rules = gate.rules_and_needs(text, GateDepth::Needs, &mut needs);
+            let rules = with_search_state(|state| {
+                gate.rules_and_needs(text, GateDepth::Needs, &mut needs, state)
+            });
             let starts: Vec<usize> = needs.of_rules(RuleSet::MAX).map(|n| n.start).collect();
             assert!(starts.windows(2).all(|w| w[0] <= w[1]), "needs in order");
             for (rule, named) in RULES.iter().enumerate() {
@@ -951,11 +1029,13 @@ mod tests {
             "9".repeat(3000)
         );
         let mut found = Vec::new();
-        for rule in 0..RULES.len() {
-            for_each_match(rule, &text, |caps| {
-                found.extend(caps.get(0).map(|g| g.as_str().to_string()));
-            });
-        }
+        with_search_state(|state| {
+            for rule in 0..RULES.len() {
+                for_each_match(rule, &text, state, |caps| {
+                    found.extend(caps.get(0).map(|g| g.as_str().to_string()));
+                });
+            }
+        });
         assert!(found.iter().any(|m| m == "2016-05-03"), "{found:?}");
         assert!(found.iter().any(|m| m == "90 days ago"), "{found:?}");
     }

@@ -11,7 +11,6 @@ pub mod resolve;
 pub mod rules;
 
 use crate::sorting;
-use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use crate::annotations::{DateMention, TimexType};
@@ -20,7 +19,7 @@ use crate::lexicon::time_words::{tense_cue, TenseCue};
 use crate::segment::Document;
 use crate::span::Span;
 
-use matcher::{for_each_match_near, GateDepth, NeedList, RuleGate};
+use matcher::{for_each_match_near, with_search_state, GateDepth, NeedList, RuleGate, SearchState};
 use resolve::{Anchor, Lean, Spec};
 use rules::{Context, RULES};
 
@@ -33,34 +32,37 @@ struct Candidate {
     rule: usize,
 }
 
-/// Once this thread's date passes have read this much text (this one included), they use the
-/// exact gate ([`GateDepth::Exact`]). Its DFA builds its states as it reads, and only a lot of
-/// text pays for that; results are the same either way. Measured natively on news: with a cold
-/// DFA a 5 KB article costs 2.4 ms against 1.0 ms, and a first 1 MB 98 ms against 70 ms; warm,
-/// 1 MB takes 25 ms against 56 ms, and 10 MB read once 320 ms against 530 ms.
+/// Once a search state ([`matcher::SearchState`]) has read this much text (this pass included),
+/// passes with it use the exact gate ([`GateDepth::Exact`]). Its DFA builds its states as it
+/// reads, and only a lot of text pays for that; results are the same either way. Measured natively
+/// on news: with a cold DFA a 5 KB article costs 2.4 ms against 1.0 ms, and a first 1 MB 98 ms
+/// against 70 ms; warm, 1 MB takes 25 ms against 56 ms, and 10 MB read once 320 ms against 530 ms.
 const EXACT_GATE_AFTER_BYTES: usize = 2_000_000;
 
-thread_local! {
-    /// Bytes of text this thread's date passes have read, for [`EXACT_GATE_AFTER_BYTES`].
-    static BYTES_READ: Cell<usize> = const { Cell::new(0) };
-}
-
-/// The gate depth for a text of `len` bytes, counting it as read. The browser build stays at
-/// [`GateDepth::Needs`]: a page annotates one article at a time, leaving the exact gate's engine
-/// code out keeps the `.wasm` about 3 KB (gzipped) smaller, and there the exact gate does not pay
-/// even on long texts (in Node, warm on 1 MB: 3.5 MB/s with it against 3.9 without).
-fn gate_depth(len: usize) -> GateDepth {
+/// The gate depth for a pass over `len` bytes with `state`, counting them as read. The browser
+/// build stays at [`GateDepth::Needs`]: a page annotates one article at a time, leaving the exact
+/// gate's engine code out keeps the `.wasm` about 3 KB (gzipped) smaller, and there the exact gate
+/// does not pay even on long texts (in Node, warm on 1 MB: 3.5 MB/s with it against 3.9 without).
+fn gate_depth(state: &mut SearchState, len: usize) -> GateDepth {
     if cfg!(target_arch = "wasm32") {
         return GateDepth::Needs;
     }
-    let read = BYTES_READ.with(|read| {
-        read.set(read.get().saturating_add(len));
-        read.get()
-    });
-    if read >= EXACT_GATE_AFTER_BYTES {
+    if state.count_read(len) >= EXACT_GATE_AFTER_BYTES {
         GateDepth::Exact
     } else {
         GateDepth::Needs
+    }
+}
+
+/// The rules' matches in a run of a text's paragraphs, overlaps not yet settled. Runs that
+/// follow each other join with [`Matches::append`]; [`settle`] turns them into dates.
+#[derive(Debug, Default)]
+pub struct Matches(Vec<Candidate>);
+
+impl Matches {
+    /// Adds the matches of the paragraphs that follow these.
+    pub fn append(&mut self, later: Matches) {
+        self.0.extend(later.0);
     }
 }
 
@@ -69,48 +71,67 @@ fn gate_depth(len: usize) -> GateDepth {
 /// Without a reference, a dateline near the top of the text (`March 27, 2008`, `WASHINGTON, Aug. 19`)
 /// anchors relative expressions; failing that, unknown parts stay `X` (`XXXX-08-19`).
 pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention> {
+    settle(doc, scan(doc, &doc.paragraphs), reference)
+}
+
+/// Runs the rules over `paragraphs`, consecutive paragraphs of `doc`.
+pub fn scan(doc: &Document, paragraphs: &[Span]) -> Matches {
     let text = doc.text;
     let mut candidates = Vec::new();
     let gate = RuleGate::get();
-    let depth = gate_depth(text.len());
+    let bytes = paragraphs.iter().map(|p| p.len()).sum();
     let mut needs = NeedList::default();
-    for &paragraph in &doc.paragraphs {
-        let para_text = paragraph.text(text);
-        let rules = gate.rules_and_needs(para_text, depth, &mut needs);
-        for rule in (0..RULES.len()).filter(|&i| rules & (1 << i) != 0) {
-            for_each_match_near(rule, para_text, &needs, |caps| {
-                let Some(whole) = caps.get(0) else { return };
-                let extent = caps.name("t").or_else(|| caps.name("t2")).unwrap_or(whole);
-                let span = Span::new(
-                    paragraph.start + extent.start(),
-                    paragraph.start + extent.end(),
-                );
-                // Word boundaries in the patterns are ASCII; a letter of any script next to the
-                // match means it sits inside a word.
-                let glued = text[..paragraph.start + whole.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    || text[paragraph.start + whole.end()..]
+    with_search_state(|state| {
+        let depth = gate_depth(state, bytes);
+        for &paragraph in paragraphs {
+            let para_text = paragraph.text(text);
+            let rules = gate.rules_and_needs(para_text, depth, &mut needs, state);
+            for rule in (0..RULES.len()).filter(|&i| rules & (1 << i) != 0) {
+                for_each_match_near(rule, para_text, &needs, state, |caps| {
+                    let Some(whole) = caps.get(0) else { return };
+                    let extent = caps.name("t").or_else(|| caps.name("t2")).unwrap_or(whole);
+                    let span = Span::new(
+                        paragraph.start + extent.start(),
+                        paragraph.start + extent.end(),
+                    );
+                    // Word boundaries in the patterns are ASCII; a letter of any script next to
+                    // the match means it sits inside a word.
+                    let glued = text[..paragraph.start + whole.start()]
                         .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                if span.is_empty() || glued || inside_url(text, span) {
-                    return;
-                }
-                let ctx = Context::new(text, span, paragraph);
-                if let Some((timex_type, spec)) = (RULES[rule].build)(caps, &ctx) {
-                    let span = Span::new(span.start + ctx.start_shift.get(), span.end);
-                    candidates.push(Candidate {
-                        span,
-                        timex_type,
-                        spec,
-                        rule,
-                    });
-                }
-            });
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                        || text[paragraph.start + whole.end()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric);
+                    if span.is_empty() || glued || inside_url(text, span) {
+                        return;
+                    }
+                    let ctx = Context::new(text, span, paragraph);
+                    if let Some((timex_type, spec)) = (RULES[rule].build)(caps, &ctx) {
+                        let span = Span::new(span.start + ctx.start_shift.get(), span.end);
+                        candidates.push(Candidate {
+                            span,
+                            timex_type,
+                            spec,
+                            rule,
+                        });
+                    }
+                });
+            }
         }
-    }
+    });
+    Matches(candidates)
+}
+
+/// Settles the overlaps among `matches` (all of `doc`'s paragraphs, in order), adds the
+/// modifiers and resolves each value against `reference` or the text's dateline.
+pub fn settle(
+    doc: &Document,
+    Matches(candidates): Matches,
+    reference: Option<CalendarDate>,
+) -> Vec<DateMention> {
+    let text = doc.text;
     let mut chosen = select(candidates);
     extend_with_modifiers(text, &mut chosen);
     let anchor = match reference {
@@ -433,17 +454,14 @@ mod tests {
 
     #[test]
     fn the_exact_gate_starts_after_enough_text() {
-        // A new thread starts with nothing read.
-        let depths = std::thread::spawn(|| {
-            [
-                gate_depth(5_000),
-                gate_depth(EXACT_GATE_AFTER_BYTES - 5_001),
-                gate_depth(1),
-                gate_depth(5_000),
-            ]
-        })
-        .join()
-        .unwrap();
+        // A new state has read nothing.
+        let mut state = SearchState::default();
+        let depths = [
+            gate_depth(&mut state, 5_000),
+            gate_depth(&mut state, EXACT_GATE_AFTER_BYTES - 5_001),
+            gate_depth(&mut state, 1),
+            gate_depth(&mut state, 5_000),
+        ];
         use GateDepth::*;
         assert_eq!(depths, [Needs, Needs, Exact, Exact]);
     }
@@ -452,7 +470,7 @@ mod tests {
     fn the_gate_lets_through_only_rules_whose_needs_appear() {
         let gate = RuleGate::get();
         let names = |text: &str| {
-            let rules = gate.rules_for(text, GateDepth::Exact);
+            let rules = with_search_state(|state| gate.rules_for(text, GateDepth::Exact, state));
             RULES
                 .iter()
                 .enumerate()
