@@ -393,13 +393,16 @@ fn capitals_at(cx: &Context, i: usize) -> Option<(usize, &'static Entry)> {
         }
         last = nx;
     }
-    (i..=last).rev().find_map(|j| {
-        let written = &cx.doc.text[start..cx.token(j).span().end];
-        if written.chars().any(char::is_lowercase) {
-            return None;
-        }
-        gazetteer().get_capitals(written).map(|e| (j, e))
-    })
+    // A name in capitals ends before the first lower-case letter.
+    let reach = &cx.doc.text[start..cx.token(last).span().end];
+    let capitals_end = start + reach.find(char::is_lowercase).unwrap_or(reach.len());
+    (i..=last)
+        .rev()
+        .filter(|&j| cx.token(j).span().end <= capitals_end)
+        .find_map(|j| {
+            let written = &cx.doc.text[start..cx.token(j).span().end];
+            gazetteer().get_capitals(written).map(|e| (j, e))
+        })
 }
 
 /// Is the place name from token `i` to `last`, matched in the right case, a place here?

@@ -10,6 +10,7 @@
 //! not know what any rule means (see `rules.rs`).
 
 use crate::sorting;
+use std::cell::RefCell;
 use std::sync::{Mutex, OnceLock};
 
 use regex_automata::hybrid::dfa::Cache as DfaCache;
@@ -329,29 +330,67 @@ impl SearchState {
     }
 }
 
-/// Search states not in use, lent to passes one at a time.
-#[derive(Default)]
+/// Search states no thread holds: those of threads that have ended.
 struct Stock(Mutex<Vec<SearchState>>);
 
 impl Stock {
-    /// Runs `pass` with a state from the stock (a new one when none is free) and puts the state
-    /// back afterwards, so the stock holds as many states as passes ever ran at once.
-    fn lend<R>(&self, pass: impl FnOnce(&mut SearchState) -> R) -> R {
-        let lent = self.0.lock().ok().and_then(|mut free| free.pop());
-        let mut state = lent.unwrap_or_default();
-        let result = pass(&mut state);
+    const fn new() -> Stock {
+        Stock(Mutex::new(Vec::new()))
+    }
+
+    fn take(&self) -> Option<SearchState> {
+        self.0.lock().ok()?.pop()
+    }
+
+    fn put(&self, state: SearchState) {
         if let Ok(mut free) = self.0.lock() {
             free.push(state);
         }
-        result
     }
 }
 
-/// Runs `pass` with a search state from the one stock all date passes share: a pass on a thread
-/// started just for it still finds warm caches.
+static STOCK: Stock = Stock::new();
+
+/// A thread's own search state, handed to `stock` when the thread ends.
+struct Own {
+    state: Option<SearchState>,
+    stock: &'static Stock,
+}
+
+impl Drop for Own {
+    fn drop(&mut self) {
+        if let Some(state) = self.state.take() {
+            self.stock.put(state);
+        }
+    }
+}
+
+thread_local! {
+    static OWN: RefCell<Own> = const {
+        RefCell::new(Own {
+            state: None,
+            stock: &STOCK,
+        })
+    };
+}
+
+/// Runs `pass` with this thread's search state. A thread's first pass takes one that an ended
+/// thread left (or a new one), so a pass on a thread started just for it still finds warm caches;
+/// a thread keeps its own, so the caches of a long-lived thread stay warm on the text it reads.
 pub fn with_search_state<R>(pass: impl FnOnce(&mut SearchState) -> R) -> R {
-    static STOCK: Stock = Stock(Mutex::new(Vec::new()));
-    STOCK.lend(pass)
+    let own = OWN
+        .try_with(|own| own.borrow_mut().state.take())
+        .ok()
+        .flatten();
+    let mut state = own.or_else(|| STOCK.take()).unwrap_or_default();
+    let result = pass(&mut state);
+    let mut unkept = Some(state);
+    // Fails only while the thread is ending; the state then goes to the stock.
+    let _ = OWN.try_with(|own| own.borrow_mut().state = unkept.take());
+    if let Some(state) = unkept {
+        STOCK.put(state);
+    }
+    result
 }
 
 /// Calls `visit` with every match of rule `rule` in `haystack`, leftmost-first and
@@ -872,19 +911,25 @@ mod tests {
     }
 
     #[test]
-    fn a_search_state_is_lent_again_once_put_back() {
-        let stock = Stock::default();
-        stock.lend(|state| state.count_read(5));
-        let (again, alongside) = stock.lend(|state| {
-            let alongside = stock.lend(|other| other.count_read(0));
-            (state.count_read(0), alongside)
+    fn an_ended_threads_search_state_goes_to_the_stock() {
+        let stock: &'static Stock = Box::leak(Box::new(Stock::new()));
+        let mut state = SearchState::default();
+        state.count_read(5);
+        drop(Own {
+            state: Some(state),
+            stock,
         });
-        assert_eq!(
-            (again, alongside),
-            (5, 0),
-            "the warm state again, a new one beside it"
-        );
-        assert_eq!(stock.0.lock().unwrap().len(), 2);
+        assert_eq!(stock.take().map(|mut s| s.count_read(0)), Some(5));
+        assert!(stock.take().is_none());
+    }
+
+    #[test]
+    fn a_thread_keeps_its_search_state() {
+        let read = std::thread::spawn(|| {
+            with_search_state(|state| state.count_read(7));
+            with_search_state(|state| state.count_read(0))
+        });
+        assert!(read.join().unwrap() >= 7);
     }
 
     #[test]
