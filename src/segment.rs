@@ -108,11 +108,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// thread all are cut in one pass, with nothing to copy.
 pub fn segment(text: &str) -> Document<'_> {
     let paragraphs = paragraphs(text);
-    let half = if two_threads::pays(text.len()) {
-        paragraphs.partition_point(|p| p.start < text.len() / 2)
-    } else {
-        paragraphs.len()
-    };
+    let half = two_threads::first_paragraph_there(&paragraphs, text.len(), text.len() / 2);
     let (first, second) = paragraphs.split_at(half);
     let (mut cut, later) = two_threads::join(
         text.len(),

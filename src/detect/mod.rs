@@ -61,13 +61,10 @@ pub fn find_all(doc: &Document, reference: Option<CalendarDate>) -> Found {
 /// out (the calling thread also settles the dates after the join).
 const DATES_THERE_PER_MILLE: usize = 280;
 
-/// The index of the first paragraph whose dates the second thread finds: none when there is no
-/// second thread.
+/// The index of the first paragraph whose dates the second thread finds (all paragraphs' count
+/// when there is no second thread).
 fn dates_split(doc: &Document) -> usize {
     let len = doc.text.len();
-    if !two_threads::pays(len) {
-        return doc.paragraphs.len();
-    }
     let from = len - len / 1000 * DATES_THERE_PER_MILLE;
-    doc.paragraphs.partition_point(|p| p.start < from)
+    two_threads::first_paragraph_there(&doc.paragraphs, len, from)
 }

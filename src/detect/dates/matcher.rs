@@ -6,8 +6,8 @@
 //! than a PikeVM).
 //!
 //! Owns the matching machinery (regex-automata's engines used directly, compiled per rule on first
-//! use, their caches in a [`SearchState`] that passes lease) and the `Captures` view the rules' build functions read. It does
-//! not know what any rule means (see `rules.rs`).
+//! use, their caches in each thread's [`SearchState`]) and the `Captures` view the rules' build
+//! functions read. It does not know what any rule means (see `rules.rs`).
 
 use crate::sorting;
 use std::cell::RefCell;
@@ -311,7 +311,7 @@ struct Scratch {
 
 /// What date passes keep between texts: each rule's caches, the exact gate's cache and how much
 /// text they have read. The lazy DFAs build their states as they read, so a state that has read
-/// a lot searches fast; [`with_search_state`] lends one to a pass, whichever thread runs it.
+/// a lot searches fast; [`with_search_state`] gives each thread one.
 #[derive(Default)]
 pub struct SearchState {
     /// By rule, made on the rule's first search.
