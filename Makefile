@@ -26,6 +26,7 @@ setup-serve:
 # wasm-bindgen version drift an error instead of a hidden download.
 build: $(PKG) dist
 $(PKG): $(SOURCES)
+	@command -v wasm-opt >/dev/null || { echo "wasm-opt not found (npm's binaryen): run 'bash scripts/setup.sh serve' first; without it the module ships unoptimized" >&2; exit 1; }
 	$(WASM_PACK) build --mode no-install --profile wasm --target web --out-dir www/pkg --no-pack
 	@rm -f www/pkg/.gitignore
 	@printf 'wasm size: %s bytes, gzipped %s bytes\n' "$$(stat -c %s $(PKG))" "$$(gzip -9c $(PKG) | wc -c)"
