@@ -263,34 +263,109 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// What a byte is to the tokenizer, looked up in [`BYTE_CLASS`]: one load instead of a chain of
+/// range tests for each byte of a word.
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+/// White space as [`char::is_whitespace`] says.
+const SPACE: u8 = 4;
+/// Not ASCII (the start or the rest of a longer character): decoded and tested in full.
+const NOT_ASCII: u8 = 8;
+/// ASCII punctuation and control characters.
+const PUNCT: u8 = 0;
+
+/// The class of each byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b' ' || (c >= 0x09 && c <= 0x0d) {
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The end of the run of ASCII letters and digits in `bytes[from..limit]` that starts at `from`,
+/// and whether it holds a letter.
+#[inline]
+fn ascii_word_run(bytes: &[u8], from: usize, limit: usize) -> (usize, bool) {
+    let mut classes = 0;
+    let mut end = from;
+    for &b in &bytes[from..limit] {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & (LETTER | DIGIT) == 0 {
+            break;
+        }
+        classes |= class;
+        end += 1;
+    }
+    (end, classes & LETTER != 0)
+}
+
 fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
     let s = within.text(text);
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some((c, len)) = char_at(s, i) {
+    while let Some(&b) = bytes.get(i) {
         let start = within.start + i;
-        if c.is_whitespace() {
-            i += len;
+        // The first character: ASCII without decoding.
+        let class = BYTE_CLASS[usize::from(b)];
+        let (first, len, mut has_letter) = if class & (LETTER | DIGIT) != 0 {
+            (char::from(b), 1, class == LETTER)
+        } else if class == SPACE {
+            i += 1;
             continue;
-        }
-        if !is_word_char(c) {
-            out.push(Token::new(
-                Span::new(start, start + len),
-                TokenKind::Punct,
-                c,
-            ));
-            i += len;
+        } else if class == PUNCT {
+            let c = char::from(b);
+            out.push(Token::new(Span::new(start, start + 1), TokenKind::Punct, c));
+            i += 1;
             continue;
-        }
-        let mut end = i + len;
-        let mut has_letter = c.is_alphabetic();
-        let bytes = s.as_bytes();
-        // Room for one more character and a joiner before the length limit.
-        while end - i <= MAX_TOKEN_BYTES - 8 {
-            // ASCII letters and digits, most of a word, a byte at a time without decoding.
-            if let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
-                has_letter |= b.is_ascii_alphabetic();
-                end += 1;
+        } else {
+            let Some((c, len)) = char_at(s, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                i += len;
                 continue;
+            }
+            if !is_word_char(c) {
+                out.push(Token::new(
+                    Span::new(start, start + len),
+                    TokenKind::Punct,
+                    c,
+                ));
+                i += len;
+                continue;
+            }
+            (c, len, c.is_alphabetic())
+        };
+        let mut end = i + len;
+        // Room for one more character and a joiner before the length limit: the loop goes on
+        // while `end - i <= MAX_TOKEN_BYTES - 8`, so ASCII runs stop short of `run_limit`.
+        let run_limit = bytes.len().min(i.saturating_add(MAX_TOKEN_BYTES - 7));
+        while end - i <= MAX_TOKEN_BYTES - 8 {
+            // ASCII letters and digits, most of a word, without decoding.
+            let (run_end, run_has_letter) = ascii_word_run(bytes, end, run_limit.max(end));
+            if run_end > end {
+                has_letter |= run_has_letter;
+                end = run_end;
+                continue;
+            }
+            // Most words end at a space.
+            if bytes
+                .get(end)
+                .is_none_or(|&b| BYTE_CLASS[usize::from(b)] == SPACE)
+            {
+                break;
             }
             let Some((d, d_len)) = char_at(s, end) else {
                 break;
@@ -316,7 +391,11 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
         } else {
             TokenKind::Number
         };
-        out.push(Token::new(Span::new(start, within.start + end), kind, c));
+        out.push(Token::new(
+            Span::new(start, within.start + end),
+            kind,
+            first,
+        ));
         i = end;
     }
 }
@@ -336,8 +415,7 @@ fn split_sentences(text: &str, paragraph: Span, tokens: &[Token], out: &mut Vec<
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        let c = t.span().text(text);
-        if t.kind == TokenKind::Punct && matches!(c, "." | "!" | "?" | "\u{2026}") {
+        if t.kind == TokenKind::Punct && ends_sentence(t.span().text(text)) {
             let mut j = i + 1;
             while j < tokens.len()
                 && tokens[j].kind == TokenKind::Punct
@@ -356,8 +434,9 @@ fn split_sentences(text: &str, paragraph: Span, tokens: &[Token], out: &mut Vec<
                     || f.is_ascii_digit()
                     || matches!(f, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '\u{00AB}')
             });
-            let abbreviation =
-                c == "." && i > 0 && is_abbreviation(tokens[i - 1], text, t.span().start);
+            let abbreviation = text.as_bytes()[t.span().start] == b'.'
+                && i > 0
+                && is_abbreviation(tokens[i - 1], text, t.span().start);
             if spaced && starts_sentence && !abbreviation {
                 out.push(Span::new(start, end));
                 start = next.map_or(end, |n| n.span().start);
@@ -370,6 +449,12 @@ fn split_sentences(text: &str, paragraph: Span, tokens: &[Token], out: &mut Vec<
     if start < paragraph.end {
         out.push(Span::new(start, paragraph.end));
     }
+}
+
+/// True for the punctuation that can end a sentence: `.`, `!`, `?` and `…` (one token each).
+fn ends_sentence(punct: &str) -> bool {
+    // U+2026 is E2 80 A6 in UTF-8.
+    matches!(punct.as_bytes(), b"." | b"!" | b"?" | [0xE2, 0x80, 0xA6])
 }
 
 fn is_abbreviation(prev: Token, text: &str, period_at: usize) -> bool {
@@ -412,6 +497,55 @@ mod tests {
         assert_eq!(doc.sentences, one_pass.sentences);
         assert_eq!(doc.tokens, one_pass.tokens);
         assert!(cut_in_pieces(&text, &all[all.len() / 2..]).len() > 2);
+    }
+
+    /// The tokenizer's byte table says of each ASCII byte what `char`'s own methods say, and
+    /// sends every other byte to decoding.
+    #[test]
+    fn byte_classes_agree_with_char_methods() {
+        for b in 0..=255u8 {
+            let class = BYTE_CLASS[usize::from(b)];
+            if !b.is_ascii() {
+                assert_eq!(class, NOT_ASCII, "{b:#x}");
+                continue;
+            }
+            let c = char::from(b);
+            let expected = if c.is_alphabetic() {
+                LETTER
+            } else if c.is_numeric() {
+                DIGIT
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                PUNCT
+            };
+            assert_eq!(class, expected, "{c:?}");
+            assert_eq!(class & (LETTER | DIGIT) != 0, is_word_char(c), "{c:?}");
+        }
+    }
+
+    /// A word ends at a space, the end of the text, a mark or a character beyond ASCII just as
+    /// it does in the middle of a text.
+    #[test]
+    fn words_end_wherever_they_stand() {
+        for text in [
+            "word",
+            "word ",
+            "word\t.",
+            "word\u{00A0}x",
+            "wörd",
+            "word\u{201D}",
+            "12ab",
+            "ab12",
+        ] {
+            let doc = segment(text);
+            let first = doc.tokens[0];
+            let expected = text
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(text.len());
+            assert_eq!(first.span(), Span::new(0, expected), "{text:?}");
+            assert_eq!(first.kind, TokenKind::Word, "{text:?}");
+        }
     }
 
     #[test]
