@@ -550,7 +550,7 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
                 e.mentions[0].span.start < c.span.start
                     && e.titles
                         .iter()
-                        .any(|t| t == &title || t.ends_with(&format!(" {title}")))
+                        .any(|t| t == &title || ends_with_word(t, &title))
             })
             .max_by_key(|e| {
                 e.mentions
@@ -591,6 +591,14 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
             .map_or((0, 0, 0), |m| (1, m.span.start, 0))
     });
     people
+}
+
+/// True when `phrase` ends with the word `word`, after a space: "deputy prime minister" ends with
+/// the word "prime minister" and with "minister", not with "ister".
+fn ends_with_word(phrase: &str, word: &str) -> bool {
+    phrase
+        .strip_suffix(word)
+        .is_some_and(|head| head.ends_with(' '))
 }
 
 fn is_caps(s: &str) -> bool {
@@ -677,6 +685,17 @@ mod tests {
         known.list(&again, 1);
         assert_eq!(known.sharing(full[0]).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(known.sharing(full[1]).collect::<Vec<_>>(), [0]);
+    }
+
+    #[test]
+    fn a_title_ends_a_longer_title_only_as_whole_words() {
+        assert!(ends_with_word("deputy prime minister", "prime minister"));
+        assert!(ends_with_word("deputy prime minister", "minister"));
+        assert!(!ends_with_word("deputy prime minister", "ister"));
+        assert!(
+            !ends_with_word("minister", "minister"),
+            "the same title is compared apart"
+        );
     }
 
     /// Resolves `input` with its people and the places / dates given as (text, occurrence) pairs, and
