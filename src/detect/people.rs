@@ -315,6 +315,11 @@ fn scan_sentence<'t>(
                 break;
             }
             let raw = word_text(doc, &t);
+            // Most words start lower-case: such a word starts no run (a name-shaped word starts
+            // upper-case, a particle joined to a name holds a hyphen) and so needs no shape.
+            if run.is_empty() && !t.starts_upper() && !raw.as_bytes().contains(&b'-') {
+                break;
+            }
             let (stem, possessive) = strip_possessive(raw);
             let mut s = shape(stem);
             if s == Shape::Caps && shouting {
@@ -1089,6 +1094,15 @@ mod tests {
             "Starmer said the Prime Minister would stay.",
             &["role:the Prime Minister"],
         );
+    }
+
+    #[test]
+    fn a_run_starts_upper_case_or_with_a_joined_particle() {
+        check(
+            "President Bashar al-Assad met Vladimir Putin. Officials said al-Assad left and Putin stayed.",
+            &["Bashar al-Assad", "Vladimir Putin", "al-Assad", "Putin"],
+        );
+        check("the well-known van-driver said so", &[]);
     }
 
     #[test]
