@@ -71,6 +71,18 @@ impl<'t> Context<'t> {
     /// Up to `n` words before the match in the same paragraph, nearest last, with punctuation kept
     /// on the tokens (looks back at most 120 bytes).
     pub fn words_before(&self, n: usize) -> Vec<&'t str> {
+        let mut words: Vec<&str> = self.before().split_whitespace().rev().take(n).collect();
+        words.reverse();
+        words
+    }
+
+    /// Up to `n` words after the match in the same paragraph (looks ahead at most 120 bytes).
+    pub fn words_after(&self, n: usize) -> Vec<&'t str> {
+        self.after().split_whitespace().take(n).collect()
+    }
+
+    /// The text [`Context::words_before`] reads: up to 120 bytes before the match in its paragraph.
+    fn before(&self) -> &'t str {
         let mut from = self
             .span
             .start
@@ -79,31 +91,22 @@ impl<'t> Context<'t> {
         while !self.text.is_char_boundary(from) {
             from += 1;
         }
-        let mut words: Vec<&str> = self.text[from..self.span.start]
-            .split_whitespace()
-            .rev()
-            .take(n)
-            .collect();
-        words.reverse();
-        words
+        &self.text[from..self.span.start]
     }
 
-    /// Up to `n` words after the match in the same paragraph (looks ahead at most 120 bytes).
-    pub fn words_after(&self, n: usize) -> Vec<&'t str> {
+    /// The text [`Context::words_after`] reads: up to 120 bytes after the match in its paragraph.
+    fn after(&self) -> &'t str {
         let mut to = (self.span.end + 120).min(self.paragraph.end);
         while !self.text.is_char_boundary(to) {
             to -= 1;
         }
-        self.text[self.span.end..to]
-            .split_whitespace()
-            .take(n)
-            .collect()
+        &self.text[self.span.end..to]
     }
 
     /// The word right before the match, without surrounding punctuation, when nothing but space
     /// separates them.
     pub fn prev_word(&self) -> Option<&'t str> {
-        let w = *self.words_before(1).last()?;
+        let w = self.before().split_whitespace().next_back()?;
         let adjacent = self.text[..self.span.start].trim_end().ends_with(w);
         let trimmed = w.trim_start_matches(|c: char| !c.is_alphanumeric());
         (adjacent && trimmed.ends_with(|c: char| c.is_alphanumeric())).then_some(trimmed)
@@ -111,7 +114,7 @@ impl<'t> Context<'t> {
 
     /// The word right after the match, when only space separates them.
     pub fn next_word(&self) -> Option<&'t str> {
-        let w = *self.words_after(1).first()?;
+        let w = self.after().split_whitespace().next()?;
         w.starts_with(|c: char| c.is_alphanumeric())
             .then(|| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
     }
