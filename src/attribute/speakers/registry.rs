@@ -50,32 +50,43 @@ pub(super) struct Registry<'p, 't> {
     detected: usize,
 }
 
-/// The words of a name without titles, honorifics and a possessive ending.
+/// The words of a name without titles, honorifics and a possessive ending (all of its words when
+/// none is left).
 fn name_words(name: &str) -> Vec<&str> {
-    let words: Vec<&str> = name
-        .split(|c: char| c.is_whitespace() || c == ',')
+    let words: Vec<&str> = written_words(name).collect();
+    let kept: Vec<&str> = words.iter().copied().filter(|w| is_name_word(w)).collect();
+    if kept.is_empty() {
+        words
+    } else {
+        kept
+    }
+}
+
+/// The last of [`name_words`], found without listing them (asked of every person).
+fn last_name_word(name: &str) -> Option<&str> {
+    written_words(name)
+        .rev()
+        .find(|w| is_name_word(w))
+        .or_else(|| written_words(name).next_back())
+}
+
+/// The words of a name, a possessive ending dropped.
+fn written_words(name: &str) -> impl DoubleEndedIterator<Item = &str> {
+    name.split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty() && *w != ".")
         .map(|w| {
             w.strip_suffix("'s")
                 .or_else(|| w.strip_suffix("\u{2019}s"))
                 .unwrap_or(w)
         })
-        .collect();
-    let kept: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|w| {
-            cues::honorific(w).is_none()
-                && !cues::is_title_word(w)
-                && !matches!(*w, "the" | "The")
-                && !names::is_name_suffix(w)
-        })
-        .collect();
-    if kept.is_empty() {
-        words
-    } else {
-        kept
-    }
+}
+
+/// True for a word a person is known by: not a title, an honorific, `the` or a suffix.
+fn is_name_word(w: &str) -> bool {
+    cues::honorific(w).is_none()
+        && !cues::is_title_word(w)
+        && !matches!(w, "the" | "The")
+        && !names::is_name_suffix(w)
 }
 
 impl<'p, 't> Registry<'p, 't> {
@@ -85,7 +96,7 @@ impl<'p, 't> Registry<'p, 't> {
         let mut has_mention = FastSet::default();
         for (id, p) in people.iter().enumerate() {
             has_mention.extend(p.mentions.iter().map(|m| (id, m.span)));
-            if let Some(last) = name_words(&p.name).last() {
+            if let Some(last) = last_name_word(&p.name) {
                 by_last.entry(last.to_lowercase()).or_default().push(id);
             }
             known.extend(p.mentions.iter().map(|m| (m.span, id)));
@@ -333,6 +344,7 @@ mod tests {
 
     fn check(input: &str, expect: &[&str]) {
         assert_eq!(name_words(input), expect, "{input}");
+        assert_eq!(last_name_word(input), expect.last().copied(), "{input}");
     }
 
     #[test]
@@ -340,6 +352,8 @@ mod tests {
         check("Sen. Jane Smith", &["Jane", "Smith"]);
         check("President Obama’s", &["Obama"]);
         check("Mr. Trump", &["Trump"]);
+        check("the President", &["the", "President"]);
+        check("", &[]);
     }
 
     #[test]
