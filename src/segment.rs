@@ -7,7 +7,9 @@
 use crate::span::Span;
 use crate::two_threads;
 
-/// The text cut into the units detectors work on.
+/// The text cut into the units detectors work on. Each list is in text order without overlap;
+/// every sentence lies in one paragraph and starts at its first token, and every token lies in
+/// one sentence, so one walk over the sentences meets the tokens in order.
 #[derive(Debug, Clone)]
 pub struct Document<'t> {
     /// The original text.

@@ -293,6 +293,40 @@ fn check_offset_chain(text: &str, picks: &[usize]) {
     }
 }
 
+/// What detectors rely on when they walk a document: paragraphs, sentences and tokens are each in
+/// order without overlap, every sentence lies in one paragraph and starts at its first token, and
+/// every token lies in one sentence.
+fn check_segments_nest(text: &str) {
+    let doc = article_annotator::segment::segment(text);
+    let in_order = |spans: &[Span]| spans.windows(2).all(|w| w[0].end <= w[1].start);
+    assert!(in_order(&doc.paragraphs) && in_order(&doc.sentences));
+    let tokens: Vec<Span> = doc.tokens.iter().map(|t| t.span()).collect();
+    assert!(in_order(&tokens));
+    let mut token = 0;
+    for sentence in &doc.sentences {
+        let inside =
+            |outer: &Span, inner: &Span| outer.start <= inner.start && inner.end <= outer.end;
+        assert!(
+            doc.paragraphs.iter().any(|p| inside(p, sentence)),
+            "{sentence:?} in no paragraph"
+        );
+        assert_eq!(
+            tokens.get(token).map(|t| t.start),
+            Some(sentence.start),
+            "{sentence:?} starts at a token"
+        );
+        while tokens.get(token).is_some_and(|t| inside(sentence, t)) {
+            token += 1;
+        }
+    }
+    assert_eq!(
+        token,
+        tokens.len(),
+        "token {:?} is in no sentence",
+        tokens.get(token)
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
 
@@ -304,6 +338,11 @@ proptest! {
     #[test]
     fn any_unicode_string_gives_valid_annotations(text in any::<String>()) {
         check(&text);
+    }
+
+    #[test]
+    fn segments_nest_in_order(text in arbitrary_text()) {
+        check_segments_nest(&text);
     }
 
     #[test]
@@ -352,6 +391,7 @@ fn edge_cases_hold() {
         "said\r\n\"x\"\r\nsaid",
     ] {
         check(text);
+        check_segments_nest(text);
     }
 }
 

@@ -69,39 +69,40 @@ impl<'d, 't> Context<'d, 't> {
     fn new(doc: &'d Document<'t>) -> Self {
         let text = doc.text;
         let mut info = vec![TokenInfo::default(); doc.tokens.len()];
-        let mut sentence = 0;
+        // Every token lies in one sentence and every sentence in one paragraph, all in order:
+        // one walk over the sentences hands each its run of tokens.
+        let mut next_token = 0;
         let mut paragraph = 0;
-        let mut last_sentence = usize::MAX;
         let mut last_paragraph = usize::MAX;
-        for (i, t) in doc.tokens.iter().enumerate() {
-            while sentence + 1 < doc.sentences.len()
-                && doc.sentences[sentence].end <= t.span().start
+        for (k, sentence) in doc.sentences.iter().enumerate() {
+            let first = next_token;
+            while doc
+                .tokens
+                .get(next_token)
+                .is_some_and(|t| t.span().start < sentence.end)
             {
-                sentence += 1;
+                next_token += 1;
             }
-            while paragraph + 1 < doc.paragraphs.len()
-                && doc.paragraphs[paragraph].end <= t.span().start
+            let Some(first_info) = info.get_mut(first..next_token) else {
+                continue;
+            };
+            while doc
+                .paragraphs
+                .get(paragraph + 1)
+                .is_some_and(|p| p.start <= sentence.start)
             {
                 paragraph += 1;
             }
-            info[i].sentence = u32::try_from(sentence).unwrap_or(u32::MAX);
-            info[i].sentence_start = sentence != last_sentence;
-            info[i].paragraph_start = paragraph != last_paragraph;
-            last_sentence = sentence;
-            last_paragraph = paragraph;
-        }
-        // A sentence is ALL-CAPS when none of its words has a lower-case letter.
-        let mut start = 0;
-        while start < doc.tokens.len() {
-            let mut end = start;
-            while end < doc.tokens.len() && info[end].sentence == info[start].sentence {
-                end += 1;
-            }
-            let all_caps = segment::in_capitals(text, &doc.tokens[start..end]);
-            for item in &mut info[start..end] {
+            let all_caps = segment::in_capitals(text, &doc.tokens[first..next_token]);
+            for item in first_info.iter_mut() {
+                item.sentence = u32::try_from(k).unwrap_or(u32::MAX);
                 item.all_caps_sentence = all_caps;
             }
-            start = end;
+            if let Some(item) = first_info.first_mut() {
+                item.sentence_start = true;
+                item.paragraph_start = paragraph != last_paragraph;
+                last_paragraph = paragraph;
+            }
         }
         Context {
             doc,
