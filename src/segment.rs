@@ -18,8 +18,32 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Span>,
     /// Sentences, each inside one paragraph.
     pub sentences: Vec<Span>,
+    /// What each sentence holds, by sentence index: where its tokens are, whether it is in capitals.
+    pub sentence_facts: Vec<SentenceFacts>,
     /// Words, numbers and single punctuation characters.
     pub tokens: Vec<Token>,
+}
+
+/// What a sentence holds, found while it is cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceFacts {
+    /// The index in [`Document::tokens`] of its first token; its tokens run to the next
+    /// sentence's first (see [`Document::sentence_tokens`]).
+    pub first_token: usize,
+    /// Its words are set in capitals ([`in_capitals`]): a headline.
+    pub in_capitals: bool,
+}
+
+impl Document<'_> {
+    /// The indices in `tokens` of sentence `k`'s tokens (empty past the last sentence).
+    pub fn sentence_tokens(&self, k: usize) -> std::ops::Range<usize> {
+        let start = |k: usize| {
+            self.sentence_facts
+                .get(k)
+                .map_or(self.tokens.len(), |f| f.first_token)
+        };
+        start(k)..start(k + 1)
+    }
 }
 
 /// A word, a number or one punctuation character.
@@ -122,13 +146,20 @@ pub fn segment(text: &str) -> Document<'_> {
         || cut_in_pieces(text, second),
     );
     for piece in later {
+        let tokens_before = cut.tokens.len();
         cut.sentences.extend_from_slice(&piece.sentences);
+        cut.sentence_facts
+            .extend(piece.sentence_facts.iter().map(|f| SentenceFacts {
+                first_token: f.first_token + tokens_before,
+                ..*f
+            }));
         cut.tokens.extend_from_slice(&piece.tokens);
     }
     Document {
         text,
         paragraphs,
         sentences: cut.sentences,
+        sentence_facts: cut.sentence_facts,
         tokens: cut.tokens,
     }
 }
@@ -136,6 +167,7 @@ pub fn segment(text: &str) -> Document<'_> {
 /// The sentences and tokens of some paragraphs, in order.
 struct Cut {
     sentences: Vec<Span>,
+    sentence_facts: Vec<SentenceFacts>,
     tokens: Vec<Token>,
 }
 
@@ -151,6 +183,7 @@ impl Cut {
     fn with_room(paragraphs: usize, bytes: usize) -> Cut {
         Cut {
             sentences: Vec::with_capacity(paragraphs * 2),
+            sentence_facts: Vec::with_capacity(paragraphs * 2),
             tokens: Vec::with_capacity(bytes / 5),
         }
     }
@@ -160,12 +193,14 @@ impl Cut {
         for &paragraph in paragraphs {
             let first_token = self.tokens.len();
             tokenize(text, paragraph, &mut self.tokens);
-            split_sentences(
-                text,
-                paragraph,
-                &self.tokens[first_token..],
-                &mut self.sentences,
-            );
+            let tokens = &self.tokens[first_token..];
+            split_sentences(text, paragraph, tokens, |span, these| {
+                self.sentences.push(span);
+                self.sentence_facts.push(SentenceFacts {
+                    first_token: first_token + these.start,
+                    in_capitals: in_capitals(text, &tokens[these]),
+                });
+            });
         }
     }
 }
@@ -411,9 +446,17 @@ fn is_closing(c: char) -> bool {
 
 /// Sentence ends: `.`, `!`, `?` or `…` (plus closing quotes and brackets) before a token that
 /// starts with an upper-case letter, a digit or an opening mark, unless the period ends an abbreviation
-/// or an initial.
-fn split_sentences(text: &str, paragraph: Span, tokens: &[Token], out: &mut Vec<Span>) {
+/// or an initial. Each sentence of `paragraph` goes to `push` in order, with the range of `tokens`
+/// (the paragraph's) it holds.
+fn split_sentences(
+    text: &str,
+    paragraph: Span,
+    tokens: &[Token],
+    mut push: impl FnMut(Span, std::ops::Range<usize>),
+) {
     let mut start = paragraph.start;
+    // The sentence's first token, in `tokens`.
+    let mut first = 0;
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
@@ -440,8 +483,9 @@ fn split_sentences(text: &str, paragraph: Span, tokens: &[Token], out: &mut Vec<
                 && i > 0
                 && is_abbreviation(tokens[i - 1], text, t.span().start);
             if spaced && starts_sentence && !abbreviation {
-                out.push(Span::new(start, end));
+                push(Span::new(start, end), first..j);
                 start = next.map_or(end, |n| n.span().start);
+                first = j;
             }
             i = j;
             continue;
@@ -449,7 +493,7 @@ fn split_sentences(text: &str, paragraph: Span, tokens: &[Token], out: &mut Vec<
         i += 1;
     }
     if start < paragraph.end {
-        out.push(Span::new(start, paragraph.end));
+        push(Span::new(start, paragraph.end), first..tokens.len());
     }
 }
 
@@ -497,6 +541,7 @@ mod tests {
         one_pass.add(&text, &all);
         assert_eq!(doc.paragraphs, all);
         assert_eq!(doc.sentences, one_pass.sentences);
+        assert_eq!(doc.sentence_facts, one_pass.sentence_facts);
         assert_eq!(doc.tokens, one_pass.tokens);
         assert!(cut_in_pieces(&text, &all[all.len() / 2..]).len() > 2);
     }
@@ -564,6 +609,27 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn each_sentence_knows_its_tokens_and_capitals() {
+        let text = "OBAMA SAYS NO. He said so.\n\nA line! Another one.";
+        let doc = segment(text);
+        let tokens: Vec<Vec<&str>> = (0..doc.sentences.len())
+            .map(|k| token_texts(&doc)[doc.sentence_tokens(k)].to_vec())
+            .collect();
+        assert_eq!(
+            tokens,
+            [
+                vec!["OBAMA", "SAYS", "NO", "."],
+                vec!["He", "said", "so", "."],
+                vec!["A", "line", "!"],
+                vec!["Another", "one", "."],
+            ]
+        );
+        let capitals: Vec<bool> = doc.sentence_facts.iter().map(|f| f.in_capitals).collect();
+        assert_eq!(capitals, [true, false, false, false]);
+        assert!(doc.sentence_tokens(doc.sentences.len()).is_empty());
     }
 
     #[test]

@@ -294,16 +294,22 @@ fn check_offset_chain(text: &str, picks: &[usize]) {
 }
 
 /// What detectors rely on when they walk a document: paragraphs, sentences and tokens are each in
-/// order without overlap, every sentence lies in one paragraph and starts at its first token, and
-/// every token lies in one sentence.
+/// order without overlap, every sentence lies in one paragraph and starts at its first token,
+/// every token lies in one sentence, and each sentence's facts say which tokens those are and
+/// whether they are in capitals.
 fn check_segments_nest(text: &str) {
     let doc = article_annotator::segment::segment(text);
     let in_order = |spans: &[Span]| spans.windows(2).all(|w| w[0].end <= w[1].start);
     assert!(in_order(&doc.paragraphs) && in_order(&doc.sentences));
     let tokens: Vec<Span> = doc.tokens.iter().map(|t| t.span()).collect();
     assert!(in_order(&tokens));
+    assert_eq!(doc.sentence_facts.len(), doc.sentences.len());
     let mut token = 0;
-    for sentence in &doc.sentences {
+    for (k, sentence) in doc.sentences.iter().enumerate() {
+        assert_eq!(
+            doc.sentence_facts[k].first_token, token,
+            "{sentence:?} knows its first token"
+        );
         let inside =
             |outer: &Span, inner: &Span| outer.start <= inner.start && inner.end <= outer.end;
         assert!(
@@ -318,6 +324,16 @@ fn check_segments_nest(text: &str) {
         while tokens.get(token).is_some_and(|t| inside(sentence, t)) {
             token += 1;
         }
+        let sentence_tokens = &doc.tokens[doc.sentence_tokens(k)];
+        assert_eq!(
+            sentence_tokens.len(),
+            token - doc.sentence_facts[k].first_token
+        );
+        let capitals = article_annotator::segment::in_capitals(text, sentence_tokens);
+        assert_eq!(
+            doc.sentence_facts[k].in_capitals, capitals,
+            "{sentence:?} in capitals"
+        );
     }
     assert_eq!(
         token,

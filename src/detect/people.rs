@@ -13,7 +13,7 @@
 use crate::annotations::Gender;
 use crate::lexicon::names::{self, NonNameClass, TitleClass};
 use crate::lexicon::TextWordMap;
-use crate::segment::{self, Document, Token, TokenKind};
+use crate::segment::{Document, Token, TokenKind};
 use crate::sorting;
 use crate::span::Span;
 
@@ -210,20 +210,13 @@ pub fn find(doc: &Document) -> Vec<PersonCandidate> {
     let mut cores = Cores::default();
     let mut roles = Vec::new();
     let mut scratch = RunScratch::default();
-    let mut tok = 0;
-    for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
-        while tok < doc.tokens.len() && doc.tokens[tok].span().start < sentence.start {
-            tok += 1;
-        }
-        let first = tok;
-        while tok < doc.tokens.len() && doc.tokens[tok].span().end <= sentence.end {
-            tok += 1;
-        }
+    for sentence_idx in 0..doc.sentences.len() {
         let found = Found {
             cores: &mut cores,
             roles: &mut roles,
         };
-        scan_sentence(doc, sentence_idx, first..tok, found, &mut scratch);
+        let tokens = doc.sentence_tokens(sentence_idx);
+        scan_sentence(doc, sentence_idx, tokens, found, &mut scratch);
     }
     confirm(doc, &mut cores);
     let Cores { list, words } = cores;
@@ -302,7 +295,7 @@ fn scan_sentence<'t>(
 ) {
     let first = tokens.start;
     let tokens = &doc.tokens[tokens];
-    let shouting = segment::in_capitals(doc.text, tokens);
+    let shouting = doc.sentence_facts[sentence_idx].in_capitals;
     let mut i = 0;
     while i < tokens.len() {
         // Collect one run: name-shaped words with only initials' periods and particles between them.

@@ -20,7 +20,7 @@ use crate::lexicon::places::{
     context_classes, gazetteer, is_context_word, Ambiguity, ContextClasses, ContextWord, Entry,
 };
 use crate::lexicon::with_lowercase;
-use crate::segment::{self, Document, Token, TokenKind};
+use crate::segment::{Document, Token, TokenKind};
 use crate::span::Span;
 
 /// A stretch of text that may name a place.
@@ -67,23 +67,11 @@ struct Context<'d, 't> {
 
 impl<'d, 't> Context<'d, 't> {
     fn new(doc: &'d Document<'t>) -> Self {
-        let text = doc.text;
         let mut info = vec![TokenInfo::default(); doc.tokens.len()];
-        // Every token lies in one sentence and every sentence in one paragraph, all in order:
-        // one walk over the sentences hands each its run of tokens.
-        let mut next_token = 0;
         let mut paragraph = 0;
         let mut last_paragraph = usize::MAX;
         for (k, sentence) in doc.sentences.iter().enumerate() {
-            let first = next_token;
-            while doc
-                .tokens
-                .get(next_token)
-                .is_some_and(|t| t.span().start < sentence.end)
-            {
-                next_token += 1;
-            }
-            let Some(first_info) = info.get_mut(first..next_token) else {
+            let Some(first_info) = info.get_mut(doc.sentence_tokens(k)) else {
                 continue;
             };
             while doc
@@ -93,7 +81,7 @@ impl<'d, 't> Context<'d, 't> {
             {
                 paragraph += 1;
             }
-            let all_caps = segment::in_capitals(text, &doc.tokens[first..next_token]);
+            let all_caps = doc.sentence_facts[k].in_capitals;
             for item in first_info.iter_mut() {
                 item.sentence = u32::try_from(k).unwrap_or(u32::MAX);
                 item.all_caps_sentence = all_caps;
