@@ -691,15 +691,19 @@ struct Need {
     rules: RuleSet,
 }
 
-/// Up to four bytes from `at` in ASCII lower case, packed little-endian (missing bytes are 0).
+/// Up to four bytes from `at`, packed little-endian (missing bytes are 0), each with its 0x20 bit
+/// set: an ASCII letter in lower case and every byte a need holds (`-`, `.`, `/`, a space, a
+/// digit) as it is. Two bytes equal but for the case of a letter read the same, so the word test
+/// stays a test that lets every occurrence of a need through.
 fn head(bytes: &[u8], at: usize) -> u32 {
+    const CASE_BITS: u32 = 0x2020_2020;
+    if let Some(four) = bytes.get(at..at + 4) {
+        return u32::from_le_bytes(four.try_into().unwrap_or_default()) | CASE_BITS;
+    }
     bytes[at..]
         .iter()
-        .take(4)
         .enumerate()
-        .fold(0, |word, (i, b)| {
-            word | u32::from(b.to_ascii_lowercase()) << (8 * i)
-        })
+        .fold(0, |word, (i, b)| word | u32::from(b | 0x20) << (8 * i))
 }
 
 impl Need {
@@ -1091,6 +1095,31 @@ mod tests {
             "first stage: a case-insensitive superset"
         );
         assert_eq!(rules_for(GateDepth::Exact), 0);
+    }
+
+    #[test]
+    fn every_need_is_found_in_any_case_mid_text_and_at_the_end() {
+        let gate = RuleGate::get();
+        for need in &gate.needs {
+            let written = need.exact.map_or(need.lower.clone(), str::to_string);
+            let mut forms = vec![written.clone()];
+            if need.exact.is_none() {
+                forms.push(written.to_ascii_uppercase());
+                let mut title = written.clone();
+                title[..1].make_ascii_uppercase();
+                forms.push(title);
+            }
+            for form in forms {
+                for text in [format!("so {form} and more"), format!("so {form}")] {
+                    let at = 3;
+                    assert_ne!(
+                        gate.needs_at(&text, at) & need.rules,
+                        0,
+                        "{form:?} in {text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
