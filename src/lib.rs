@@ -25,6 +25,7 @@ pub mod calendar;
 pub mod detect;
 pub mod export;
 mod fast_hash;
+mod lanes;
 pub mod lexicon;
 pub mod segment;
 mod sorting;

@@ -12,6 +12,7 @@
 //! continued is reported in [`QuoteScan::notes`].
 
 use crate::annotations::Note;
+use crate::lanes::{equal_lanes, first_marked};
 use crate::segment::Document;
 use crate::span::Span;
 
@@ -101,18 +102,27 @@ fn may_start_mark(b: u8) -> bool {
     MARK_LEADS[b as usize]
 }
 
-/// [`may_start_mark`] as a table, one entry per byte value: the scan for marks then costs one
-/// load a byte instead of five comparisons.
+/// The bytes [`may_start_mark`] is true of.
+const MARK_LEAD_BYTES: [u8; 5] = [b'"', b'\'', b'`', 0xC2, 0xE2];
+
+/// [`may_start_mark`] as a table, one entry per byte value: one load a byte instead of five
+/// comparisons, for the last bytes of a paragraph.
 static MARK_LEADS: [bool; 256] = {
     let mut leads = [false; 256];
     let mut i = 0;
-    let firsts = [b'"', b'\'', b'`', 0xC2, 0xE2];
-    while i < firsts.len() {
-        leads[firsts[i] as usize] = true;
+    while i < MARK_LEAD_BYTES.len() {
+        leads[MARK_LEAD_BYTES[i] as usize] = true;
         i += 1;
     }
     leads
 };
+
+/// The lanes of `word` holding a byte [`may_start_mark`] is true of, eight bytes at a time.
+fn mark_lead_lanes(word: u64) -> u64 {
+    MARK_LEAD_BYTES
+        .iter()
+        .fold(0, |found, &b| found | equal_lanes(word, b))
+}
 
 /// True when a character before a mark lets the mark open a quote (space, bracket, dash …).
 fn opens_after(c: Option<char>) -> bool {
@@ -160,8 +170,11 @@ fn marks(text: &str, paragraph: Span) -> Vec<Mark> {
     let bytes = s.as_bytes();
     let mut next = 0;
     // Only the bytes a mark can start with are decoded (an ASCII mark, or the lead byte of one).
-    while let Some(skipped) = bytes[next..].iter().position(|&b| may_start_mark(b)) {
-        let at = next + skipped;
+    loop {
+        let at = first_marked(bytes, next, mark_lead_lanes, may_start_mark);
+        if at == bytes.len() {
+            break;
+        }
         let Some(c) = s[at..].chars().next() else {
             break;
         };

@@ -1,0 +1,144 @@
+//! Byte scans eight bytes at a time: a text read as 64-bit words, each byte a lane, and tests
+//! whose result is the top bit of each lane. News is long runs of bytes no scan is after (letters
+//! between quote marks, words between digits), which this reads for a few operations a word.
+//!
+//! Owns the lane arithmetic; what a scan looks for is its caller's.
+
+/// Eight bytes in each lane of a word.
+pub const fn lanes(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The top bit of each lane.
+pub const TOP_BITS: u64 = lanes(0x80);
+
+/// The first byte at or after `from` that `marks` finds, or `bytes.len()`. Reads eight bytes
+/// at a time: `marks` gets them as a little-endian word and sets the top bit of each lane that
+/// holds a byte it is after; `is` decides the last few bytes one by one.
+pub fn first_marked(
+    bytes: &[u8],
+    from: usize,
+    marks: impl Fn(u64) -> u64,
+    is: impl Fn(u8) -> bool,
+) -> usize {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let found = marks(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| is(b)))
+        .map_or(bytes.len(), |n| at + n)
+}
+
+/// The lanes of `word` holding an ASCII digit: the byte is below 0x80, and its low seven bits
+/// are at least `0` and at most `9`, each test carried in the lane's top bit (the 7-bit sums
+/// never carry into the next lane).
+pub fn digit_lanes(word: u64) -> u64 {
+    let low = word & !TOP_BITS;
+    let at_least_zero = low + lanes(0x80 - b'0');
+    let at_most_nine = lanes(0x80 + b'9') - low;
+    at_least_zero & at_most_nine & !word & TOP_BITS
+}
+
+/// The lanes of `word` holding an ASCII letter, as [`digit_lanes`] finds digits (lower-cased,
+/// from `a` to `z`).
+pub fn letter_lanes(word: u64) -> u64 {
+    let lower = word & !TOP_BITS | lanes(0x20);
+    let at_least_a = lower + lanes(0x80 - b'a');
+    let at_most_z = lanes(0x80 + b'z') - lower;
+    at_least_a & at_most_z & !word & TOP_BITS
+}
+
+/// The first ASCII digit in `bytes` at or after `from` (news holds few).
+pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let at = first_marked(bytes, from, digit_lanes, |b| b.is_ascii_digit());
+    (at < bytes.len()).then_some(at)
+}
+
+/// Where the run of ASCII letters at `from` (at most `bytes.len()`) ends: `from` itself when
+/// there is none.
+pub fn end_of_letters(bytes: &[u8], from: usize) -> usize {
+    let not_letters = |word| !letter_lanes(word) & TOP_BITS;
+    first_marked(bytes, from, not_letters, |b| !b.is_ascii_alphabetic())
+}
+
+/// The lanes of `word` equal to `b`, exactly: the low seven bits of a lane that differs from `b`
+/// add up past 0x7f, or its top bit differs (the 7-bit sums never carry into the next lane).
+pub fn equal_lanes(word: u64, b: u8) -> u64 {
+    let differs = word ^ lanes(b);
+    !(((differs & !TOP_BITS) + !TOP_BITS) | differs) & TOP_BITS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_digit_finds_the_first_digit_byte_by_byte() {
+        // Every byte value in every lane of a word and in the tail, against a plain scan.
+        for b in 0..=255u8 {
+            for len in [1, 7, 8, 9, 16, 17] {
+                for place in 0..len {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[place] = b;
+                    for from in [0, place, place + 1] {
+                        let plain = bytes
+                            .get(from..)
+                            .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+                            .map(|n| from + n);
+                        assert_eq!(next_digit(&bytes, from), plain, "{b} at {place} of {len}");
+                    }
+                }
+            }
+        }
+        assert_eq!(next_digit("Zürich, 19 Mai".as_bytes(), 0), Some(9));
+        assert_eq!(next_digit(b"", 0), None);
+    }
+
+    #[test]
+    fn end_of_letters_stops_at_the_first_other_byte() {
+        // Every byte value in every lane of a word and in the tail, after letters of both cases.
+        for b in 0..=255u8 {
+            for len in [1, 7, 8, 9, 16, 17] {
+                for place in 0..len {
+                    let mut bytes: Vec<u8> = (0..len).map(|i| b"aZqM"[i % 4]).collect();
+                    bytes[place] = b;
+                    for from in [0, place, place + 1] {
+                        let plain = from
+                            + bytes.get(from..).map_or(0, |rest| {
+                                rest.iter().take_while(|c| c.is_ascii_alphabetic()).count()
+                            });
+                        assert_eq!(
+                            end_of_letters(&bytes, from),
+                            plain,
+                            "{b} at {place} of {len}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(end_of_letters("Zürich".as_bytes(), 0), 1);
+    }
+
+    #[test]
+    fn equal_lanes_marks_exactly_the_equal_bytes() {
+        for b in 0..=255u8 {
+            for other in [0u8, 1, 0x7f, 0x80, 0xff, b ^ 1, b ^ 0x80, b] {
+                for place in 0..8 {
+                    let mut bytes = [other; 8];
+                    bytes[place] = b;
+                    let marked = equal_lanes(u64::from_le_bytes(bytes), b);
+                    let expected = (0..8)
+                        .filter(|&i| bytes[i] == b)
+                        .fold(0u64, |m, i| m | 0x80 << (8 * i));
+                    assert_eq!(marked, expected, "{b:#x} among {other:#x} at {place}");
+                }
+            }
+        }
+    }
+}
