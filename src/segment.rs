@@ -4,6 +4,7 @@
 //! places …); detectors do that. Paragraphs are lines: news pasted from a page puts one paragraph on a
 //! line, and a blank line is never part of a paragraph. `\r\n` and lone `\r` end lines too.
 
+use crate::lanes::equal_lanes;
 use crate::span::Span;
 use crate::two_threads;
 
@@ -260,12 +261,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
 
 /// True when one of the eight bytes of `word` is `\n` or `\r`.
 fn has_line_break(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    // A zero byte in `x` sets its high bit here (bytes past the first zero may too, which does not
-    // change whether there is one).
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH_BITS != 0;
-    has_zero(word ^ (ONES * u64::from(b'\n'))) || has_zero(word ^ (ONES * u64::from(b'\r')))
+    equal_lanes(word, b'\n') | equal_lanes(word, b'\r') != 0
 }
 
 fn is_word_char(c: char) -> bool {
