@@ -59,6 +59,9 @@ pub struct Token {
     pub kind: TokenKind,
     /// The first character is upper case: asked of most words, and known while cutting them.
     starts_upper: bool,
+    /// A word or number whose parts an ASCII hyphen joins (`al-Assad`, `3-2`), known while joining
+    /// them.
+    has_hyphen: bool,
 }
 
 impl Token {
@@ -71,7 +74,15 @@ impl Token {
             len: span.len() as u32,
             kind,
             starts_upper: first.is_uppercase(),
+            has_hyphen: false,
         }
+    }
+
+    /// True for a word or number whose parts an ASCII hyphen `-` joins (a hyphen alone is a
+    /// punctuation token, and no word starts or ends with one).
+    #[inline]
+    pub fn has_hyphen(&self) -> bool {
+        self.has_hyphen
     }
 
     /// True when its first character is upper case ([`char::is_uppercase`]).
@@ -382,6 +393,7 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
             (c, len, c.is_alphabetic())
         };
         let mut end = i + len;
+        let mut has_hyphen = false;
         // Room for one more character and a joiner before the length limit: the loop goes on
         // while `end - i <= MAX_TOKEN_BYTES - 8`, so ASCII runs stop short of `run_limit`.
         let run_limit = bytes.len().min(i.saturating_add(MAX_TOKEN_BYTES - 7));
@@ -417,6 +429,7 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
             if !joined {
                 break;
             }
+            has_hyphen |= d == '-';
             end += d_len;
         }
         let kind = if has_letter {
@@ -424,11 +437,10 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
         } else {
             TokenKind::Number
         };
-        out.push(Token::new(
-            Span::new(start, within.start + end),
-            kind,
-            first,
-        ));
+        out.push(Token {
+            has_hyphen,
+            ..Token::new(Span::new(start, within.start + end), kind, first)
+        });
         i = end;
     }
 }

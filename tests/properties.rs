@@ -13,6 +13,7 @@ use std::time::Duration;
 use std::time::Instant;
 
 use article_annotator::export::{self, EvalDoc, OffsetMap, Unit};
+use article_annotator::segment::TokenKind;
 use article_annotator::{annotate, Annotations, CalendarDate, Config, QuoteKind, Span};
 use proptest::prelude::*;
 
@@ -295,12 +296,16 @@ fn check_offset_chain(text: &str, picks: &[usize]) {
 
 /// What detectors rely on when they walk a document: paragraphs, sentences and tokens are each in
 /// order without overlap, every sentence lies in one paragraph and starts at its first token,
-/// every token lies in one sentence, and each sentence's facts say which tokens those are and
+/// every token lies in one sentence, a token knows whether a hyphen joins it, and each sentence's facts say which tokens those are and
 /// whether they are in capitals.
 fn check_segments_nest(text: &str) {
     let doc = article_annotator::segment::segment(text);
     let in_order = |spans: &[Span]| spans.windows(2).all(|w| w[0].end <= w[1].start);
     assert!(in_order(&doc.paragraphs) && in_order(&doc.sentences));
+    for t in &doc.tokens {
+        let joined = t.kind != TokenKind::Punct && t.span().text(text).contains('-');
+        assert_eq!(t.has_hyphen(), joined, "{:?}", t.span().text(text));
+    }
     let tokens: Vec<Span> = doc.tokens.iter().map(|t| t.span()).collect();
     assert!(in_order(&tokens));
     assert_eq!(doc.sentence_facts.len(), doc.sentences.len());
@@ -405,6 +410,7 @@ fn edge_cases_hold() {
         "Mr.",
         "Mr. \u{201c}",
         "said\r\n\"x\"\r\nsaid",
+        "Bashar al-Assad won 3-2 - a mid-year -x y- \u{2010}z",
     ] {
         check(text);
         check_segments_nest(text);

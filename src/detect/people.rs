@@ -310,7 +310,7 @@ fn scan_sentence<'t>(
             let raw = word_text(doc, &t);
             // Most words start lower-case: such a word starts no run (a name-shaped word starts
             // upper-case, a particle joined to a name holds a hyphen) and so needs no shape.
-            if run.is_empty() && !t.starts_upper() && !raw.as_bytes().contains(&b'-') {
+            if run.is_empty() && !t.starts_upper() && !t.has_hyphen() {
                 break;
             }
             let (stem, possessive) = strip_possessive(raw);
