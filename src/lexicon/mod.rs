@@ -118,13 +118,16 @@ fn ascii_edit<'b>(word: &str, buf: &'b mut WordBuf, edit: fn(&mut [u8])) -> Opti
     std::str::from_utf8(copy).ok()
 }
 
-/// `word` in lower case: as it is when already lower case, else on the stack when short ASCII.
-fn lowercase<'w>(word: &'w str, buf: &'w mut WordBuf) -> Cow<'w, str> {
-    // One pass for the common case, a word already in lower-case ASCII.
-    if !word
+/// True when `word` is ASCII without an upper-case letter: its own lower case, found in one pass.
+fn is_lower_ascii(word: &str) -> bool {
+    !word
         .bytes()
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
+}
+
+/// `word` in lower case: as it is when already lower case, else on the stack when short ASCII.
+fn lowercase<'w>(word: &'w str, buf: &'w mut WordBuf) -> Cow<'w, str> {
+    if is_lower_ascii(word) {
         return Cow::Borrowed(word);
     }
     match ascii_edit(word, buf, <[u8]>::make_ascii_lowercase) {
@@ -245,6 +248,10 @@ impl<'t, V> TextWordMap<'t, V> {
 /// Calls `f` with `word` in lower case. The lexicons' keys are short words, so a lookup does not
 /// allocate: a lower-case word is passed as it is and a short ASCII word lowered on the stack.
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    // The common case, a word already in lower-case ASCII, needs no buffer to clear.
+    if is_lower_ascii(word) {
+        return f(word);
+    }
     let mut buf = [0; STACK_WORD_BYTES];
     f(&lowercase(word, &mut buf))
 }
