@@ -419,12 +419,15 @@ fn role_at(doc: &Document, tokens: &[Token], i: usize) -> Option<PersonCandidate
 }
 
 fn is_title_word(word: &str) -> Option<names::TitleWord> {
-    names::title(word.trim_end_matches('.')).filter(|t| {
-        matches!(
-            t.class,
-            TitleClass::Honorific | TitleClass::Title | TitleClass::Part
-        )
-    })
+    names::title(word.trim_end_matches('.')).filter(is_name_title)
+}
+
+/// True for the title classes that can stand before a name (not a bare role such as `spokesman`).
+fn is_name_title(title: &names::TitleWord) -> bool {
+    matches!(
+        title.class,
+        TitleClass::Honorific | TitleClass::Title | TitleClass::Part
+    )
 }
 
 /// Where a run sits, for [`cut_run`].
@@ -456,12 +459,16 @@ fn cut_run<'t>(
         &mut scratch.words,
         run.iter().map(|(w, _)| w.span.text(text)),
     );
-    // Each word's lexicon classes, looked up once: the loops below ask for them several times.
-    let non_names = refill(
-        &mut scratch.non_names,
-        words.iter().map(|w| names::non_name(w)),
-    );
-    let titles = refill(&mut scratch.titles, words.iter().map(|w| is_title_word(w)));
+    // Each word's lexicon classes, looked up once (one lookup for both): the loops below ask for
+    // them several times.
+    scratch.non_names.clear();
+    scratch.titles.clear();
+    for word in words {
+        let (title, non_name) = names::title_and_non_name(word);
+        scratch.titles.push(title.filter(is_name_title));
+        scratch.non_names.push(non_name);
+    }
+    let (non_names, titles) = (&scratch.non_names, &scratch.titles);
     let new_core = |segment: &[(RunWord, usize)], caps: bool, all: &mut Vec<RunWord>| {
         let last = segment[segment.len() - 1];
         let mut next_token = last.1 + 1;

@@ -5,7 +5,7 @@
 //! titles, particles and non-name words are case-insensitive (the lists are lower case); first names
 //! are looked up title-cased (`Anna`, `ANNA` → `Anna`).
 
-use super::{caseless_get, caseless_map, with_titlecase, CaselessMap};
+use super::{caseless_get, caseless_map, with_titlecase, Caseless, CaselessMap};
 use crate::fast_hash::FastMap;
 use std::sync::OnceLock;
 
@@ -74,10 +74,18 @@ impl FirstName {
 
 struct NameLexicon {
     first_names: FastMap<&'static str, FirstName>,
-    titles: CaselessMap<TitleWord>,
+    /// The title words and the non-name words in one map: a word of a run of capitalized words is
+    /// asked both, and one lookup answers both.
+    caseless: CaselessMap<CaselessEntry>,
     particles: FastMap<&'static str, ()>,
     suffixes: FastMap<&'static str, ()>,
-    non_names: CaselessMap<NonNameClass>,
+}
+
+/// What the lists looked up in any case say of one word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct CaselessEntry {
+    title: Option<TitleWord>,
+    non_name: Option<NonNameClass>,
 }
 
 fn lexicon() -> &'static NameLexicon {
@@ -95,48 +103,50 @@ fn lexicon() -> &'static NameLexicon {
                 )
             })
             .collect();
-        let titles = caseless_map(super::entries(include_str!("data/person_titles.txt")).map(
-            |f| {
-                let class = match f.get(1).copied() {
-                    Some("honorific") => TitleClass::Honorific,
-                    Some("title") => TitleClass::Title,
-                    Some("part") => TitleClass::Part,
-                    _ => TitleClass::Role,
-                };
-                let gender = match f.get(2).copied() {
-                    Some("f") => Some(Gender::Female),
-                    Some("m") => Some(Gender::Male),
-                    _ => None,
-                };
-                (f[0], TitleWord { class, gender })
-            },
-        ));
+        let titles = super::entries(include_str!("data/person_titles.txt")).map(|f| {
+            let class = match f.get(1).copied() {
+                Some("honorific") => TitleClass::Honorific,
+                Some("title") => TitleClass::Title,
+                Some("part") => TitleClass::Part,
+                _ => TitleClass::Role,
+            };
+            let gender = match f.get(2).copied() {
+                Some("f") => Some(Gender::Female),
+                Some("m") => Some(Gender::Male),
+                _ => None,
+            };
+            (f[0], TitleWord { class, gender })
+        });
         let particles = super::entries(include_str!("data/name_particles.txt"))
             .map(|f| (f[0], ()))
             .collect();
         let suffixes = super::entries(include_str!("data/name_suffixes.txt"))
             .map(|f| (f[0], ()))
             .collect();
-        let non_names = caseless_map(super::entries(include_str!("data/non_name_words.txt")).map(
-            |f| {
-                let class = match f.get(1).copied() {
-                    Some("function") => NonNameClass::Function,
-                    Some("month") => NonNameClass::Month,
-                    Some("weekday") => NonNameClass::Weekday,
-                    Some("org") => NonNameClass::Org,
-                    Some("place-prefix") => NonNameClass::PlacePrefix,
-                    Some("nationality") => NonNameClass::Nationality,
-                    _ => NonNameClass::Other,
-                };
-                (f[0], class)
-            },
-        ));
+        let non_names = super::entries(include_str!("data/non_name_words.txt")).map(|f| {
+            let class = match f.get(1).copied() {
+                Some("function") => NonNameClass::Function,
+                Some("month") => NonNameClass::Month,
+                Some("weekday") => NonNameClass::Weekday,
+                Some("org") => NonNameClass::Org,
+                Some("place-prefix") => NonNameClass::PlacePrefix,
+                Some("nationality") => NonNameClass::Nationality,
+                _ => NonNameClass::Other,
+            };
+            (f[0], class)
+        });
+        let mut caseless: CaselessMap<CaselessEntry> = caseless_map(std::iter::empty());
+        for (word, title) in titles {
+            caseless.entry(Caseless(word)).or_default().title = Some(title);
+        }
+        for (word, class) in non_names {
+            caseless.entry(Caseless(word)).or_default().non_name = Some(class);
+        }
         NameLexicon {
             first_names,
-            titles,
+            caseless,
             particles,
             suffixes,
-            non_names,
         }
     })
 }
@@ -162,16 +172,40 @@ pub fn first_name(word: &str) -> Option<FirstName> {
     with_titlecase(word, |titled| lex.first_names.get(titled).copied())
 }
 
+/// What the title and non-name lists say of `word` (any case), one lookup for both.
+fn caseless_entry(word: &str) -> CaselessEntry {
+    if word.len() > MAX_WORD_BYTES {
+        return CaselessEntry::default();
+    }
+    caseless_get(&lexicon().caseless, word).unwrap_or_default()
+}
+
+/// The title word `word` (any case; for hyphenated words such as `Vice-President` the last
+/// part), given what the lists say of `word` itself.
+fn title_from(word: &str, entry: CaselessEntry) -> Option<TitleWord> {
+    entry.title.or_else(|| {
+        let hyphen = word.bytes().rposition(|b| b == b'-')?;
+        caseless_entry(&word[hyphen + 1..]).title
+    })
+}
+
 /// The title word `word` (any case; for hyphenated words such as `Vice-President` the last part).
 pub fn title(word: &str) -> Option<TitleWord> {
     if word.len() > MAX_WORD_BYTES {
         return None;
     }
-    let lex = lexicon();
-    caseless_get(&lex.titles, word).or_else(|| {
-        let hyphen = word.bytes().rposition(|b| b == b'-')?;
-        caseless_get(&lex.titles, &word[hyphen + 1..])
-    })
+    title_from(word, caseless_entry(word))
+}
+
+/// [`title`] and [`non_name`] of `word` without its final periods (`Gen.` → `Gen`), one lookup
+/// for both when the word has no hyphen.
+pub fn title_and_non_name(word: &str) -> (Option<TitleWord>, Option<NonNameClass>) {
+    let word = word.trim_end_matches('.');
+    if word.len() > MAX_WORD_BYTES {
+        return (None, None);
+    }
+    let entry = caseless_entry(word);
+    (title_from(word, entry), entry.non_name)
 }
 
 /// True when `word` looks like a nationality (`Argentine`, `Uruguayan`, `Croat`) and is not a first name.
@@ -214,11 +248,7 @@ pub fn is_name_suffix(word: &str) -> bool {
 
 /// Why `word` (any case) is never part of a name, if it is listed.
 pub fn non_name(word: &str) -> Option<NonNameClass> {
-    let word = word.trim_end_matches('.');
-    if word.len() > MAX_WORD_BYTES {
-        return None;
-    }
-    caseless_get(&lexicon().non_names, word)
+    caseless_entry(word.trim_end_matches('.')).non_name
 }
 
 #[cfg(test)]
@@ -234,6 +264,55 @@ mod tests {
             non_name(word)
         );
         assert_eq!(found, expect, "{word}");
+    }
+
+    #[test]
+    fn one_lookup_answers_title_and_non_name_as_two_do() {
+        let listed = [
+            include_str!("data/person_titles.txt"),
+            include_str!("data/non_name_words.txt"),
+        ];
+        let words: Vec<&str> = listed
+            .into_iter()
+            .flat_map(super::super::entries)
+            .map(|f| f[0])
+            .collect();
+        assert!(words.len() > 500);
+        let odd = [
+            "Vice-President",
+            "ex-Minister",
+            "Gen.",
+            "Sen..",
+            "May",
+            "Monday",
+            "Élysée",
+            "-",
+            "",
+        ];
+        for word in words.iter().copied().chain(odd) {
+            for form in [word.to_string(), word.to_uppercase(), format!("{word}.")] {
+                let trimmed = form.trim_end_matches('.');
+                assert_eq!(
+                    title_and_non_name(&form),
+                    (title(trimmed), non_name(&form)),
+                    "{form:?}"
+                );
+            }
+        }
+        // Every word keeps the answer of the list it is on, one that is on both lists both.
+        for f in super::super::entries(listed[0]) {
+            assert!(title(f[0]).is_some(), "title {}", f[0]);
+        }
+        for f in super::super::entries(listed[1]) {
+            assert!(non_name(f[0]).is_some(), "non-name {}", f[0]);
+        }
+        let both = words
+            .iter()
+            .find(|w| title(w).is_some() && non_name(w).is_some());
+        assert!(
+            both.is_some(),
+            "no word is both a title and a non-name word"
+        );
     }
 
     #[test]
