@@ -463,8 +463,17 @@ fn cut_run<'t>(
     // them several times.
     scratch.non_names.clear();
     scratch.titles.clear();
+    // The first word's title of any class, as written (`Gen.` with its period is none).
+    let mut first_word_title = None;
     for word in words {
         let (title, non_name) = names::title_and_non_name(word);
+        if scratch.titles.is_empty() {
+            first_word_title = if word.ends_with('.') {
+                names::title(word)
+            } else {
+                title
+            };
+        }
         scratch.titles.push(title.filter(is_name_title));
         scratch.non_names.push(non_name);
     }
@@ -518,10 +527,9 @@ fn cut_run<'t>(
     let mut title: Option<(Span, Option<Gender>, TitleClass)> = None;
     let mut k = start;
     while k < run.len() {
-        let role_first = (k == 0)
-            .then(|| names::title(words[0]))
-            .flatten()
-            .filter(|t| t.class == TitleClass::Role && names::first_name(words[0]).is_none());
+        let role_first = first_word_title
+            .filter(|t| k == 0 && t.class == TitleClass::Role)
+            .filter(|_| names::first_name(words[0]).is_none());
         // A modifier such as "Former" or "Vice" only belongs to a title; it is not one by itself.
         let Some(tw) = titles[k]
             .or(role_first)
