@@ -5,12 +5,12 @@
 //! Owns the lane arithmetic; what a scan looks for is its caller's.
 
 /// Eight bytes in each lane of a word.
-pub const fn lanes(b: u8) -> u64 {
+const fn lanes(b: u8) -> u64 {
     u64::from_ne_bytes([b; 8])
 }
 
 /// The top bit of each lane.
-pub const TOP_BITS: u64 = lanes(0x80);
+const TOP_BITS: u64 = lanes(0x80);
 
 /// The first byte at or after `from` that `marks` finds, or `bytes.len()`. Reads eight bytes
 /// at a time: `marks` gets them as a little-endian word and sets the top bit of each lane that
@@ -38,7 +38,7 @@ pub fn first_marked(
 /// The lanes of `word` holding an ASCII digit: the byte is below 0x80, and its low seven bits
 /// are at least `0` and at most `9`, each test carried in the lane's top bit (the 7-bit sums
 /// never carry into the next lane).
-pub fn digit_lanes(word: u64) -> u64 {
+fn digit_lanes(word: u64) -> u64 {
     let low = word & !TOP_BITS;
     let at_least_zero = low + lanes(0x80 - b'0');
     let at_most_nine = lanes(0x80 + b'9') - low;
@@ -47,7 +47,7 @@ pub fn digit_lanes(word: u64) -> u64 {
 
 /// The lanes of `word` holding an ASCII letter, as [`digit_lanes`] finds digits (lower-cased,
 /// from `a` to `z`).
-pub fn letter_lanes(word: u64) -> u64 {
+fn letter_lanes(word: u64) -> u64 {
     let lower = word & !TOP_BITS | lanes(0x20);
     let at_least_a = lower + lanes(0x80 - b'a');
     let at_most_z = lanes(0x80 + b'z') - lower;

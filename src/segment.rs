@@ -4,7 +4,7 @@
 //! places …); detectors do that. Paragraphs are lines: news pasted from a page puts one paragraph on a
 //! line, and a blank line is never part of a paragraph. `\r\n` and lone `\r` end lines too.
 
-use crate::lanes::equal_lanes;
+use crate::lanes::{equal_lanes, first_marked};
 use crate::span::Span;
 use crate::two_threads;
 
@@ -49,7 +49,7 @@ impl Document<'_> {
 
 /// A word, a number or one punctuation character.
 ///
-/// Stored in 16 bytes (start, 32-bit length, kind, a flag) rather than a [`Span`] and a kind (24):
+/// Stored in 16 bytes (start, 32-bit length, kind, two flags) rather than a [`Span`] and a kind (24):
 /// tokens are most of the memory an annotation holds (about one per 5 bytes of text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -244,35 +244,27 @@ fn cut_in_pieces(text: &str, paragraphs: &[Span]) -> Vec<Cut> {
 /// Non-blank lines, trimmed.
 fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut line_start = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i <= bytes.len() {
+    let mut line_start = 0;
+    while line_start <= bytes.len() {
         // Eight bytes at a time through the middle of a line.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if has_line_break(u64::from_le_bytes(word)) {
-                break;
-            }
-            i += 8;
+        let end = first_marked(bytes, line_start, line_break_lanes, is_line_break);
+        let line = Span::new(line_start, end).trim(text);
+        if !line.is_empty() {
+            out.push(line);
         }
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let line = Span::new(line_start, i).trim(text);
-            if !line.is_empty() {
-                out.push(line);
-            }
-            line_start = i + 1;
-        }
-        i += 1;
+        line_start = end + 1;
     }
     out
 }
 
-/// True when one of the eight bytes of `word` is `\n` or `\r`.
-fn has_line_break(word: u64) -> bool {
-    equal_lanes(word, b'\n') | equal_lanes(word, b'\r') != 0
+fn is_line_break(b: u8) -> bool {
+    b == b'\n' || b == b'\r'
+}
+
+/// The lanes of `word` holding `\n` or `\r`.
+fn line_break_lanes(word: u64) -> u64 {
+    equal_lanes(word, b'\n') | equal_lanes(word, b'\r')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -609,9 +601,9 @@ mod tests {
             for at in 0..8 {
                 let mut bytes = *b"abcdefgh";
                 bytes[at] = byte;
-                let expected = byte == b'\n' || byte == b'\r';
+                let expected = is_line_break(byte);
                 assert_eq!(
-                    has_line_break(u64::from_le_bytes(bytes)),
+                    line_break_lanes(u64::from_le_bytes(bytes)) != 0,
                     expected,
                     "byte {byte:#x} at {at}"
                 );
