@@ -296,8 +296,8 @@ fn check_offset_chain(text: &str, picks: &[usize]) {
 
 /// What detectors rely on when they walk a document: paragraphs, sentences and tokens are each in
 /// order without overlap, every sentence lies in one paragraph and starts at its first token,
-/// every token lies in one sentence, a token knows whether a hyphen joins it, and each sentence's facts say which tokens those are and
-/// whether they are in capitals.
+/// every token lies in one sentence, a token knows whether a hyphen joins it, and each sentence's
+/// facts say which tokens those are and whether they are in capitals.
 fn check_segments_nest(text: &str) {
     let doc = article_annotator::segment::segment(text);
     let in_order = |spans: &[Span]| spans.windows(2).all(|w| w[0].end <= w[1].start);

@@ -465,9 +465,9 @@ fn cut_run<'t>(
     scratch.titles.clear();
     // The first word's title of any class, as written (`Gen.` with its period is none).
     let mut first_word_title = None;
-    for word in words {
+    for (k, word) in words.iter().enumerate() {
         let (title, non_name) = names::title_and_non_name(word);
-        if scratch.titles.is_empty() {
+        if k == 0 {
             first_word_title = if word.ends_with('.') {
                 names::title(word)
             } else {

@@ -53,8 +53,6 @@ struct TokenInfo {
     /// Index of the sentence holding the token (u32 keeps this table at 8 bytes a token; past
     /// 4 billion sentences the index saturates).
     sentence: u32,
-    /// The sentence has no lower-case letters (a headline or a table line).
-    all_caps_sentence: bool,
 }
 
 struct Context<'d, 't> {
@@ -71,7 +69,7 @@ impl<'d, 't> Context<'d, 't> {
         let mut paragraph = 0;
         let mut last_paragraph = usize::MAX;
         for (k, sentence) in doc.sentences.iter().enumerate() {
-            let Some(first_info) = info.get_mut(doc.sentence_tokens(k)) else {
+            let Some(sentence_info) = info.get_mut(doc.sentence_tokens(k)) else {
                 continue;
             };
             while doc
@@ -81,12 +79,10 @@ impl<'d, 't> Context<'d, 't> {
             {
                 paragraph += 1;
             }
-            let all_caps = doc.sentence_facts[k].in_capitals;
-            for item in first_info.iter_mut() {
+            for item in sentence_info.iter_mut() {
                 item.sentence = u32::try_from(k).unwrap_or(u32::MAX);
-                item.all_caps_sentence = all_caps;
             }
-            if let Some(item) = first_info.first_mut() {
+            if let Some(item) = sentence_info.first_mut() {
                 item.sentence_start = true;
                 item.paragraph_start = paragraph != last_paragraph;
                 last_paragraph = paragraph;
@@ -115,6 +111,15 @@ impl<'d, 't> Context<'d, 't> {
             found
         });
         classes.has(class)
+    }
+
+    /// True when token `i`'s sentence has no lower-case letters (a headline or a table line).
+    fn in_capitals(&self, i: usize) -> bool {
+        let sentence = self.info[i].sentence as usize;
+        self.doc
+            .sentence_facts
+            .get(sentence)
+            .is_some_and(|f| f.in_capitals)
     }
 
     fn same_sentence(&self, a: usize, b: usize) -> bool {
@@ -337,8 +342,7 @@ fn name_end(cx: &Context, last: usize, entry: &Entry) -> usize {
 /// Is the gazetteer name at token `i` a place here?
 fn gazetteer_match(cx: &Context, i: usize) -> Match {
     let text = cx.doc.text;
-    let caps_context =
-        cx.is_caps_word(i) && (cx.info[i].all_caps_sentence || cx.info[i].paragraph_start);
+    let caps_context = cx.is_caps_word(i) && (cx.in_capitals(i) || cx.info[i].paragraph_start);
     if caps_context {
         if let Some((last, entry)) = capitals_at(cx, i) {
             if entry.kind.is_none() {
@@ -346,7 +350,7 @@ fn gazetteer_match(cx: &Context, i: usize) -> Match {
             }
             let written = &text[cx.token(i).span().start..cx.token(last).span().end];
             let exact = written == entry.name;
-            if exact || cx.info[i].all_caps_sentence || is_dateline_start(cx, i, last) {
+            if exact || cx.in_capitals(i) || is_dateline_start(cx, i, last) {
                 return judge(cx, i, last, entry, !exact);
             }
         }
@@ -400,7 +404,7 @@ fn judge(cx: &Context, i: usize, last: usize, entry: &'static Entry, in_caps: bo
     let prev = cx.prev(i);
     let next = cx.next(last);
     let prev_word = prev.map(|p| cx.word(p));
-    let caps = cx.info[i].all_caps_sentence;
+    let caps = cx.in_capitals(i);
     let is_city = matches!(entry.kind, Some(PlaceKind::City)) && i == last;
     // Datelines: `LONDON 1996-12-06`, `WASHINGTON —`, `TIGNES, France`.
     if in_caps && is_dateline_start(cx, i, last) {
@@ -588,7 +592,7 @@ fn unknown_place_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
         }
         // In an ALL-CAPS line only a date after the name tells a dateline from a headline.
         let dated = last + 1 < n && cx.token(last + 1).kind == TokenKind::Number;
-        if is_dateline_start(cx, i, last) && (dated || !cx.info[i].all_caps_sentence) {
+        if is_dateline_start(cx, i, last) && (dated || !cx.in_capitals(i)) {
             let span = Span::new(cx.token(i).span().start, cx.token(last).span().end);
             return Some((last, unknown(cx, span, "dateline")));
         }
@@ -596,7 +600,7 @@ fn unknown_place_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
     }
     // `Town, State` after a cue word.
     let prev = cx.prev(i)?;
-    if !cx.is_cue(prev) || cx.info[i].all_caps_sentence {
+    if !cx.is_cue(prev) || cx.in_capitals(i) {
         return None;
     }
     let mut last = i;
@@ -642,7 +646,7 @@ fn unknown(cx: &Context, span: Span, rule: &'static str) -> PlaceCandidate {
 /// A named facility starting at token `i`: capitalized words ending in a facility head word
 /// (`Kennedy Space Center`), possibly followed by `of` and a capitalized name (`Museum of Flight`).
 fn facility_at(cx: &Context, i: usize) -> Option<(usize, PlaceCandidate)> {
-    if cx.info[i].all_caps_sentence {
+    if cx.in_capitals(i) {
         return None;
     }
     if cx.is_context(i, ContextWord::Function) {
