@@ -29,6 +29,44 @@ fn overlapping(list: &[(Span, PersonId)], span: Span) -> Option<PersonId> {
         .map(|&(_, id)| id)
 }
 
+/// The first bytes and lengths of some surnames, as a word may show them (alone or with `'s` or
+/// `’s`): a test that lets every occurrence through and spares most capitalized words a lookup.
+struct SurnameShapes {
+    first_bytes: [bool; 256],
+    /// Bit `n` (63 for 63 and longer) set for each length in bytes a word holding one may have.
+    lengths: u64,
+}
+
+impl SurnameShapes {
+    fn new<'a>(surnames: impl Iterator<Item = &'a String>) -> SurnameShapes {
+        let mut shapes = SurnameShapes {
+            first_bytes: [false; 256],
+            lengths: 0,
+        };
+        for surname in surnames {
+            if let Some(&first) = surname.as_bytes().first() {
+                shapes.first_bytes[usize::from(first)] = true;
+            }
+            for ending in ["", "'s", "\u{2019}s"] {
+                shapes.lengths |= length_bit(surname.len() + ending.len());
+            }
+        }
+        shapes
+    }
+
+    /// False when the word at `span` of `text` cannot be one of the surnames or its possessive.
+    fn may_hold(&self, text: &str, span: Span) -> bool {
+        text.as_bytes()
+            .get(span.start)
+            .is_some_and(|&b| self.first_bytes[usize::from(b)])
+            && self.lengths & length_bit(span.len()) != 0
+    }
+}
+
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
 /// How many earlier mentions a pronoun looks at.
 const PRONOUN_LOOK_BACK: usize = 40;
 
@@ -173,12 +211,16 @@ impl<'p, 't> Registry<'p, 't> {
                 .chars()
                 .all(|c| c == ' ' || c == '-')
         };
+        let shapes = SurnameShapes::new(surnames.keys());
         for (i, token) in tokens.iter().enumerate() {
-            let word = token.span().text(text);
             // Every surname kept above starts with a capital: most words need no lookup.
-            if token.kind != TokenKind::Word || word.starts_with(|c: char| c.is_ascii_lowercase()) {
+            if token.kind != TokenKind::Word
+                || !token.starts_upper()
+                || !shapes.may_hold(text, token.span())
+            {
                 continue;
             }
+            let word = token.span().text(text);
             let (stem, span) = match word
                 .strip_suffix("'s")
                 .or_else(|| word.strip_suffix("\u{2019}s"))
@@ -409,5 +451,39 @@ mod tests {
         assert_eq!(jane, smith);
         assert_ne!(jane, tom);
         assert_eq!(people[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn surname_shapes_let_through_every_form_of_a_surname() {
+        let surnames = ["Ribeiro".to_string(), "Okafor".to_string()];
+        let shapes = SurnameShapes::new(surnames.iter());
+        let text = "Ribeiro Ribeiro's Ribeiro\u{2019}s Okafor Rob Smith Ribeiros Ok";
+        let words: Vec<Span> = {
+            let mut at = 0;
+            text.split(' ')
+                .map(|w| {
+                    let span = Span::new(at, at + w.len());
+                    at += w.len() + 1;
+                    span
+                })
+                .collect()
+        };
+        let kept: Vec<&str> = words
+            .iter()
+            .filter(|&&w| shapes.may_hold(text, w))
+            .map(|w| w.text(text))
+            .collect();
+        // `Rob` has a surname's first byte but no surname's length; `Ribeiros` is one byte
+        // longer than `Ribeiro`, which only a lookup rules out.
+        assert_eq!(
+            kept,
+            [
+                "Ribeiro",
+                "Ribeiro's",
+                "Ribeiro\u{2019}s",
+                "Okafor",
+                "Ribeiros"
+            ]
+        );
     }
 }
