@@ -92,25 +92,63 @@ mod tests {
     }
 
     /// A long text, whose detectors and attribution rules run on two threads natively, gives the
-    /// annotations of every stage run in turn on one.
+    /// annotations of every stage run in turn on one: with a reference date, with a dateline
+    /// instead, and with a first paragraph too long to search for the dateline twice.
     #[test]
     fn two_threads_annotate_as_one() {
+        let news = |paragraph_break: &str| {
+            let mut text = String::from("WASHINGTON, March 3, 2024 \u{2014} Talks went on.\n\n");
+            for n in 0.. {
+                text.push_str(&format!(
+                    "\u{201C}Talks resume on May {},\u{201D} Mayor Ana Ruiz said in Madrid on Friday. \
+                     Officials in Paris said {} was calm. \"Not now,\" he said. Ruiz left.{paragraph_break}",
+                    n % 28 + 1,
+                    1990 + n % 30
+                ));
+                if text.len() >= two_threads::FROM_BYTES + 1000 {
+                    break;
+                }
+            }
+            text
+        };
+        // The first paragraph after the dateline's runs on for 10 KB.
+        let mut long_lead = news(" ");
+        long_lead.truncate(long_lead.floor_char_boundary(10_000));
+        long_lead.push_str("\n\n");
+        long_lead.push_str(&news("\n\n"));
+        let reference = CalendarDate::parse_iso("2025-08-19");
+        for (text, reference) in [
+            (news("\n\n"), reference),
+            (news("\n\n"), None),
+            (long_lead, None),
+        ] {
+            let one_thread = stage_by_stage(&text, reference);
+            assert!(one_thread.quotes.len() > 100 && one_thread.dates.len() > 100);
+            assert!(one_thread.quotes.iter().any(|q| q.speaker.is_some()));
+            let fridays: Vec<&str> = one_thread
+                .dates
+                .iter()
+                .filter(|d| d.span.text(&text) == "Friday")
+                .map(|d| d.value.as_str())
+                .collect();
+            let expected = if reference.is_some() {
+                "2025-08-15"
+            } else {
+                "2024-03-01"
+            };
+            assert!(fridays.len() > 100 && fridays.iter().all(|&v| v == expected));
+            let config = Config {
+                reference_date: reference,
+            };
+            assert_eq!(annotate(&text, &config), one_thread);
+        }
+    }
+
+    /// The annotations of `text`, each stage run in turn on this thread.
+    fn stage_by_stage(text: &str, reference: Option<CalendarDate>) -> Annotations {
         use crate::attribute::{entities, speakers};
         use crate::detect::{dates, people, places, quotes};
-        let mut text = String::new();
-        for n in 0.. {
-            text.push_str(&format!(
-                "\u{201C}Talks resume on May {},\u{201D} Mayor Ana Ruiz said in Madrid on Friday. \
-                 Officials in Paris said {} was calm. \"Not now,\" he said. Ruiz left.\n\n",
-                n % 28 + 1,
-                1990 + n % 30
-            ));
-            if text.len() >= two_threads::FROM_BYTES + 1000 {
-                break;
-            }
-        }
-        let reference = CalendarDate::parse_iso("2025-08-19");
-        let doc = segment::segment(&text);
+        let doc = segment::segment(text);
         let scan = quotes::find(&doc);
         let resolved = entities::resolve(
             &doc,
@@ -120,18 +158,12 @@ mod tests {
         );
         let mut people = resolved.people;
         let quotes = speakers::attribute(&doc, &scan, &mut people);
-        let one_thread = Annotations {
+        Annotations {
             quotes,
             people,
             places: resolved.places,
             dates: resolved.dates,
             notes: scan.notes,
-        };
-        assert!(one_thread.quotes.len() > 100 && one_thread.dates.len() > 100);
-        assert!(one_thread.quotes.iter().any(|q| q.speaker.is_some()));
-        let config = Config {
-            reference_date: reference,
-        };
-        assert_eq!(annotate(&text, &config), one_thread);
+        }
     }
 }

@@ -30,28 +30,37 @@ pub struct Found {
 ///
 /// On a long text (`two_threads::FROM_BYTES`) quotes, people and the dates of the text's last
 /// part ([`DATES_THERE_PER_MILLE`]) are found on a second thread while places and the other dates
-/// are found on the calling one; the dates of both parts are then settled together here. The
-/// detectors share nothing and each part's dates come from whole paragraphs, so the result is the
-/// same either way.
+/// are found on the calling one. Both parts' relative dates resolve against an anchor settled
+/// first ([`dates::Anchoring::ahead`]); each part's dates come from whole paragraphs, so the
+/// result is the same either way.
 pub fn find_all(doc: &Document, reference: Option<CalendarDate>) -> Found {
-    let (here, there) = doc.paragraphs.split_at(dates_split(doc));
-    let ((places, mut date_matches), (quotes, people, later_dates)) = two_threads::join(
-        doc.text.len(),
-        || (places::find(doc), dates::scan(doc, here)),
+    let len = doc.text.len();
+    let ahead = two_threads::pays(len)
+        .then(|| dates::Anchoring::ahead(doc, reference))
+        .flatten();
+    let split = match ahead {
+        Some(_) => dates_split(doc),
+        None => doc.paragraphs.len(),
+    };
+    let anchoring = ahead.unwrap_or(dates::Anchoring::reference_or_own_dateline(reference));
+    let (here, there) = doc.paragraphs.split_at(split);
+    let ((places, mut dates), (quotes, people, later_dates)) = two_threads::join(
+        len,
+        || (places::find(doc), dates::find_in(doc, here, anchoring)),
         || {
             (
                 quotes::find(doc),
                 people::find(doc),
-                dates::scan(doc, there),
+                dates::find_in(doc, there, anchoring),
             )
         },
     );
-    date_matches.append(later_dates);
+    dates.extend(later_dates);
     Found {
         quotes,
         people,
         places,
-        dates: dates::settle(doc, date_matches, reference),
+        dates,
     }
 }
 
@@ -60,7 +69,9 @@ pub fn find_all(doc: &Document, reference: Option<CalendarDate>) -> Found {
 /// date rules behind their exact gate, as on every long text after its first 2 MB): the calling
 /// thread ended 2.1 ms after the second with the last 28 %, 1.1 ms with 34 %, and with 36 % they
 /// end together (0.1 ms apart; means of 100 runs, about 22 ms each). By instruction counts
-/// alone the second thread had had the more work already at 28 %.
+/// alone the second thread had had the more work already at 28 %. Since each part resolves its
+/// own dates, 320, 340, 360, 380 and 400 were tried the same way, alternating, four times each:
+/// 360 was as fast as any (the runs of one setting spread by more than the settings differ).
 const DATES_THERE_PER_MILLE: usize = 360;
 
 /// The index of the first paragraph whose dates the second thread finds (all paragraphs' count

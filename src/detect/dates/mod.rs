@@ -54,15 +54,51 @@ fn gate_depth(state: &mut SearchState, len: usize) -> GateDepth {
     }
 }
 
-/// The rules' matches in a run of a text's paragraphs, overlaps not yet settled. Runs that
-/// follow each other join with [`Matches::append`]; [`settle`] turns them into dates.
-#[derive(Debug, Default)]
-pub struct Matches(Vec<Candidate>);
+/// How the relative dates of a run of paragraphs are anchored ([`find_in`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Anchoring(AnchorFrom);
 
-impl Matches {
-    /// Adds the matches of the paragraphs that follow these.
-    pub fn append(&mut self, later: Matches) {
-        self.0.extend(later.0);
+#[derive(Debug, Clone, Copy)]
+enum AnchorFrom {
+    /// The reference, or failing it a dateline in the run itself: for a run that starts the text.
+    ReferenceOrOwnDateline(Option<CalendarDate>),
+    /// What [`Anchoring::ahead`] settled for the whole text.
+    Settled(Option<Anchor>),
+}
+
+/// Paragraphs a dateline may be in that [`Anchoring::ahead`] searches a second time, at most
+/// (they are searched again with the rest of their run).
+const DATELINE_SEARCH_BYTES: usize = 8 * 1024;
+
+impl Anchoring {
+    /// Against `reference`, or failing it a dateline in the run: right for any run of paragraphs
+    /// that starts the text, and the one way for a run that is the whole text.
+    pub fn reference_or_own_dateline(reference: Option<CalendarDate>) -> Anchoring {
+        Anchoring(AnchorFrom::ReferenceOrOwnDateline(reference))
+    }
+
+    /// The anchor of the whole of `doc`, settled before its paragraphs are searched in runs
+    /// apart: `reference`, or failing it the dateline, found by searching the paragraphs it may be
+    /// in (see [`dateline`]) now. `None` when those are longer than [`DATELINE_SEARCH_BYTES`]:
+    /// the text is then best searched in one run.
+    pub fn ahead(doc: &Document, reference: Option<CalendarDate>) -> Option<Anchoring> {
+        if let Some(date) = reference {
+            return Some(Anchoring(AnchorFrom::Settled(Some(known_year(date)))));
+        }
+        let limit = dateline_limit(doc);
+        let lead = &doc.paragraphs[..doc.paragraphs.partition_point(|p| p.start < limit)];
+        if lead.iter().map(|p| p.len()).sum::<usize>() > DATELINE_SEARCH_BYTES {
+            return None;
+        }
+        let chosen = choose(doc.text, scan(doc, lead));
+        Some(Anchoring(AnchorFrom::Settled(dateline(doc, &chosen))))
+    }
+}
+
+fn known_year(date: CalendarDate) -> Anchor {
+    Anchor {
+        date,
+        year_known: true,
     }
 }
 
@@ -71,11 +107,39 @@ impl Matches {
 /// Without a reference, a dateline near the top of the text (`March 27, 2008`, `WASHINGTON, Aug. 19`)
 /// anchors relative expressions; failing that, unknown parts stay `X` (`XXXX-08-19`).
 pub fn find(doc: &Document, reference: Option<CalendarDate>) -> Vec<DateMention> {
-    settle(doc, scan(doc, &doc.paragraphs), reference)
+    find_in(
+        doc,
+        &doc.paragraphs,
+        Anchoring::reference_or_own_dateline(reference),
+    )
 }
 
-/// Runs the rules over `paragraphs`, consecutive paragraphs of `doc`.
-pub fn scan(doc: &Document, paragraphs: &[Span]) -> Matches {
+/// The dates of `paragraphs`, consecutive paragraphs of `doc`, anchored by `anchoring`. Runs that
+/// follow each other give, one after the other, the dates of the text they make up: no rule's
+/// match, overlap, modifier or comparison reaches across a paragraph break.
+pub fn find_in(doc: &Document, paragraphs: &[Span], anchoring: Anchoring) -> Vec<DateMention> {
+    let chosen = choose(doc.text, scan(doc, paragraphs));
+    let anchor = match anchoring.0 {
+        AnchorFrom::ReferenceOrOwnDateline(Some(date)) => Some(known_year(date)),
+        AnchorFrom::ReferenceOrOwnDateline(None) => dateline(doc, &chosen),
+        AnchorFrom::Settled(anchor) => anchor,
+    };
+    let mut mentions: Vec<DateMention> = chosen
+        .into_iter()
+        .map(|c| DateMention {
+            span: c.span,
+            timex_type: c.timex_type,
+            value: resolve::resolve(&c.spec, anchor, || lean(doc, c.span)),
+            rule: RULES[c.rule].name,
+        })
+        .collect();
+    same_quarter_a_year_earlier(doc.text, &mut mentions);
+    mentions
+}
+
+/// Runs the rules over `paragraphs`, consecutive paragraphs of `doc`: their matches, overlaps
+/// not yet settled.
+fn scan(doc: &Document, paragraphs: &[Span]) -> Vec<Candidate> {
     let text = doc.text;
     let mut candidates = Vec::new();
     let gate = RuleGate::get();
@@ -121,37 +185,14 @@ pub fn scan(doc: &Document, paragraphs: &[Span]) -> Matches {
             }
         }
     });
-    Matches(candidates)
+    candidates
 }
 
-/// Settles the overlaps among `matches` (all of `doc`'s paragraphs, in order), adds the
-/// modifiers and resolves each value against `reference` or the text's dateline.
-pub fn settle(
-    doc: &Document,
-    Matches(candidates): Matches,
-    reference: Option<CalendarDate>,
-) -> Vec<DateMention> {
-    let text = doc.text;
+/// The matches that stay (the longest of overlapping ones), in text order, with their modifiers.
+fn choose(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut chosen = select(candidates);
     extend_with_modifiers(text, &mut chosen);
-    let anchor = match reference {
-        Some(date) => Some(Anchor {
-            date,
-            year_known: true,
-        }),
-        None => dateline(doc, &chosen),
-    };
-    let mut mentions: Vec<DateMention> = chosen
-        .into_iter()
-        .map(|c| DateMention {
-            span: c.span,
-            timex_type: c.timex_type,
-            value: resolve::resolve(&c.spec, anchor, || lean(doc, c.span)),
-            rule: RULES[c.rule].name,
-        })
-        .collect();
-    same_quarter_a_year_earlier(text, &mut mentions);
-    mentions
+    chosen
 }
 
 /// "Sales in the third quarter rose from a year earlier": the comparison is with the quarter just
@@ -265,10 +306,11 @@ fn extend_with_modifiers(text: &str, chosen: &mut [Candidate]) {
     }
 }
 
-/// A dateline near the top of the text: the first full date in the first two paragraphs, else a
-/// month and day there (its year then stays unknown).
+/// A dateline near the top of the text: the first full date in the first two paragraphs (or the
+/// first 600 bytes), else a month and day there (its year then stays unknown). `chosen` holds at
+/// least the dates of the paragraphs that start before [`dateline_limit`], in text order.
 fn dateline(doc: &Document, chosen: &[Candidate]) -> Option<Anchor> {
-    let limit = doc.paragraphs.get(1).map_or(600, |p| p.end.max(600));
+    let limit = dateline_limit(doc);
     let early = chosen.iter().take_while(|c| c.span.start < limit);
     let mut partial = None;
     for c in early {
@@ -291,6 +333,11 @@ fn dateline(doc: &Document, chosen: &[Candidate]) -> Option<Anchor> {
         }
     }
     partial
+}
+
+/// The byte before which a dateline's date starts.
+fn dateline_limit(doc: &Document) -> usize {
+    doc.paragraphs.get(1).map_or(600, |p| p.end.max(600))
 }
 
 /// True when the span sits inside a URL or an e-mail address.
