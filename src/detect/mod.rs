@@ -68,11 +68,11 @@ pub fn find_all(doc: &Document, reference: Option<CalendarDate>) -> Found {
 /// Set by the threads' own clocks, both running, on 1 MB of news annotated again and again (the
 /// date rules behind their exact gate, as on every long text after its first 2 MB): the calling
 /// thread ended 2.1 ms after the second with the last 28 %, 1.1 ms with 34 %, and with 36 % they
-/// end together (0.1 ms apart; means of 100 runs, about 22 ms each). By instruction counts
+/// ended together (0.1 ms apart; means of 100 runs, about 22 ms each). By instruction counts
 /// alone the second thread had had the more work already at 28 %. Since each part resolves its
-/// own dates, 320, 340, 360, 380 and 400 were tried the same way, alternating, four times each:
-/// 360 was as fast as any (the runs of one setting spread by more than the settings differ).
-const DATES_THERE_PER_MILLE: usize = 360;
+/// own dates, by the same clocks (means of 30 runs): with 36 % the calling thread ended 0.4–0.6 ms
+/// after the second, with 38 % 0.3–0.5 ms before it, and with 37 % within 0.3 ms either way.
+const DATES_THERE_PER_MILLE: usize = 370;
 
 /// The index of the first paragraph whose dates the second thread finds (all paragraphs' count
 /// when there is no second thread).
