@@ -232,6 +232,14 @@ fn next_quote_speaker(ctx: &Ctx, out: &mut [Quote]) {
     }
 }
 
+/// Token range (`start..end` indices into `doc.tokens`) of paragraph `paragraph` of `doc`.
+fn paragraph_tokens(doc: &Document, paragraph: usize) -> (usize, usize) {
+    let p = doc.paragraphs[paragraph];
+    let a = doc.tokens.partition_point(|t| t.span().start < p.start);
+    let b = doc.tokens.partition_point(|t| t.span().start < p.end);
+    (a, b)
+}
+
 /// The tokens around the quotations, with the lookups every rule needs.
 struct Ctx<'d, 't> {
     text: &'t str,
@@ -242,6 +250,9 @@ struct Ctx<'d, 't> {
     inside: Vec<(usize, usize)>,
     /// For each token, whether it lies inside some quotation.
     quoted: Vec<bool>,
+    /// For each quote, the tokens of its paragraph (`start..end` indices into `tokens`): the rules
+    /// ask for them again and again.
+    own_paragraph: Vec<(usize, usize)>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -261,6 +272,14 @@ impl<'d, 't> Ctx<'d, 't> {
                 *flag = true;
             }
         }
+        let mut own_paragraph: Vec<(usize, usize)> = Vec::with_capacity(quotes.len());
+        for (qi, q) in quotes.iter().enumerate() {
+            let range = match qi.checked_sub(1) {
+                Some(prev) if quotes[prev].paragraph == q.paragraph => own_paragraph[prev],
+                _ => paragraph_tokens(doc, q.paragraph),
+            };
+            own_paragraph.push(range);
+        }
         Ctx {
             text: doc.text,
             doc,
@@ -268,6 +287,7 @@ impl<'d, 't> Ctx<'d, 't> {
             quotes,
             inside,
             quoted,
+            own_paragraph,
         }
     }
 
@@ -314,12 +334,14 @@ impl<'d, 't> Ctx<'d, 't> {
         i < self.tokens.len() && self.tokens[i].kind == TokenKind::Word
     }
 
-    /// Token range of the paragraph holding quote `qi`.
+    /// Token range of paragraph `paragraph`.
     fn paragraph_tokens(&self, paragraph: usize) -> (usize, usize) {
-        let p = self.doc.paragraphs[paragraph];
-        let a = self.tokens.partition_point(|t| t.span().start < p.start);
-        let b = self.tokens.partition_point(|t| t.span().start < p.end);
-        (a, b)
+        paragraph_tokens(self.doc, paragraph)
+    }
+
+    /// Token range of the paragraph holding quote `qi`.
+    fn quote_paragraph_tokens(&self, qi: usize) -> (usize, usize) {
+        self.own_paragraph[qi]
     }
 
     /// True when token `i` ends a sentence (a period that does not end an abbreviation, `!`, `?`).
@@ -350,9 +372,8 @@ impl<'d, 't> Ctx<'d, 't> {
     /// Tokens before quote `qi` back to the start of its sentence (other quotes included; rules
     /// skip their tokens).
     fn left(&self, qi: usize) -> (usize, usize) {
-        let q = &self.quotes[qi];
         let hi = self.inside[qi].0;
-        let (para_lo, _) = self.paragraph_tokens(q.paragraph);
+        let (para_lo, _) = self.quote_paragraph_tokens(qi);
         let floor = para_lo.max(hi.saturating_sub(WINDOW));
         let mut lo = hi;
         while lo > floor && (self.quoted[lo - 1] || !self.ends_sentence(lo - 1)) {
@@ -374,7 +395,7 @@ impl<'d, 't> Ctx<'d, 't> {
         if q.closed && inner.ends_with('.') && !inner.ends_with("..") && !dash_follows {
             return (lo, lo);
         }
-        let (_, para_hi) = self.paragraph_tokens(q.paragraph);
+        let (_, para_hi) = self.quote_paragraph_tokens(qi);
         let ceiling = para_hi.min(lo + WINDOW);
         let mut hi = lo;
         while hi < ceiling && !self.quoted[hi] {
@@ -406,7 +427,7 @@ impl<'d, 't> Ctx<'d, 't> {
     /// True when quote `qi` stands in a headline: a paragraph in Title Case
     /// (`Obama Says The Trends Are ‘Terrifying’`), where quotes are the subject's words.
     fn in_headline(&self, qi: usize) -> bool {
-        let (a, b) = self.paragraph_tokens(self.quotes[qi].paragraph);
+        let (a, b) = self.quote_paragraph_tokens(qi);
         if b - a > 40 {
             return false;
         }
@@ -762,7 +783,7 @@ fn previous_sentence_cue(ctx: &Ctx, qi: usize, _done: &[Quote]) -> Option<Found>
     if lo != hi {
         return None; // the quote does not open its sentence
     }
-    let (para_lo, _) = ctx.paragraph_tokens(q.paragraph);
+    let (para_lo, _) = ctx.quote_paragraph_tokens(qi);
     let end = if lo > para_lo {
         lo
     } else {
