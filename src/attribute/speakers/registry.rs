@@ -80,8 +80,9 @@ pub(super) struct Registry<'p, 't> {
     known: Vec<(Span, PersonId)>,
     /// … and those the attribution added, in the order found (nearly sorted).
     added: Vec<(Span, PersonId)>,
-    /// Mentions each person already has, so that adding one is constant-time.
-    has_mention: FastSet<(PersonId, Span)>,
+    /// The mentions the attribution gave people (those they came with are in `known`), so that
+    /// none is added twice.
+    linked: FastSet<(PersonId, Span)>,
     /// People given new mentions (their mention lists are sorted again in `finish`).
     touched: FastSet<PersonId>,
     /// How many people the entity stage found; those after them only the attribution revealed.
@@ -131,9 +132,7 @@ impl<'p, 't> Registry<'p, 't> {
     pub(super) fn new(text: &'t str, people: &'p mut Vec<Person>) -> Self {
         let mut by_last: FastMap<String, Vec<PersonId>> = FastMap::default();
         let mut known = Vec::new();
-        let mut has_mention = FastSet::default();
         for (id, p) in people.iter().enumerate() {
-            has_mention.extend(p.mentions.iter().map(|m| (id, m.span)));
             if let Some(last) = last_name_word(&p.name) {
                 by_last.entry(last.to_lowercase()).or_default().push(id);
             }
@@ -147,7 +146,7 @@ impl<'p, 't> Registry<'p, 't> {
             by_last,
             known,
             added: Vec::new(),
-            has_mention,
+            linked: FastSet::default(),
             touched: FastSet::default(),
             detected,
         }
@@ -244,7 +243,7 @@ impl<'p, 't> Registry<'p, 't> {
             let covered = overlapping(&self.known, span).is_some()
                 || overlapping(&self.added, span).is_some();
             let first = self.people[id].mentions.first().map_or(0, |m| m.span.start);
-            if !covered && span.start > first && self.has_mention.insert((id, span)) {
+            if !covered && span.start > first && self.note_new_mention(id, span) {
                 self.people[id].mentions.push(Mention {
                     span,
                     kind: MentionKind::Name,
@@ -252,6 +251,16 @@ impl<'p, 't> Registry<'p, 't> {
                 self.touched.insert(id);
             }
         }
+    }
+
+    /// True, and noted, when person `id` does not have a mention at `span` yet.
+    fn note_new_mention(&mut self, id: PersonId, span: Span) -> bool {
+        let key = (span.start, span.end, id);
+        let at = self
+            .known
+            .partition_point(|&(s, i)| (s.start, s.end, i) < key);
+        let came_with = self.known.get(at) == Some(&(span, id));
+        !came_with && self.linked.insert((id, span))
     }
 
     /// The person `source` stands for, if any (adding one for a new name).
@@ -330,8 +339,8 @@ impl<'p, 't> Registry<'p, 't> {
         if person.gender.is_none() {
             person.gender = source.gender;
         }
-        if self.has_mention.insert((id, source.span)) {
-            person.mentions.push(Mention {
+        if self.note_new_mention(id, source.span) {
+            self.people[id].mentions.push(Mention {
                 span: source.span,
                 kind: MentionKind::Name,
             });
