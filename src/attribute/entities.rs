@@ -313,11 +313,21 @@ struct NameWords {
 
 impl NameWords {
     /// The ids of the words of `name`, generational suffixes left out.
+    #[cfg(test)]
     fn of_name(&mut self, name: &str) -> Vec<WordId> {
-        name.split_whitespace()
-            .filter(|w| !names::is_name_suffix(w))
-            .map(|w| with_lowercase(w, |lower| self.id(lower)))
-            .collect()
+        let mut words = Vec::new();
+        self.of_name_into(name, &mut words);
+        words
+    }
+
+    /// [`NameWords::of_name`] into `words` (emptied first): one buffer serves every mention.
+    fn of_name_into(&mut self, name: &str, words: &mut Vec<WordId>) {
+        words.clear();
+        words.extend(
+            name.split_whitespace()
+                .filter(|w| !names::is_name_suffix(w))
+                .map(|w| with_lowercase(w, |lower| self.id(lower))),
+        );
     }
 
     fn id(&mut self, lower: &str) -> WordId {
@@ -489,13 +499,13 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
     let text = doc.text;
     let mut entities: Vec<Entity> = Vec::new();
     let mut known = NameWords::default();
+    let mut words = Vec::new();
     for c in candidates.iter().filter(|c| c.kind == CandidateKind::Name) {
         let name = c.span.text(text);
-        let words = known.of_name(name);
+        known.of_name_into(name, &mut words);
         if words.is_empty() {
             continue;
         }
-        let title = c.title.map(|t| t.text(text).to_lowercase());
         let honorific_gender = c.title.and(c.gender).filter(|_| {
             c.title
                 .map(|t| t.text(text))
@@ -527,13 +537,15 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
                 if words.len() > e.words.len()
                     || is_caps(&e.name) && !is_caps(name) && words.len() == e.words.len()
                 {
-                    e.words = words;
+                    e.words.clone_from(&words);
                     e.name = name.to_string();
                 }
-                if let Some(t) = title {
-                    if !e.titles.contains(&t) {
-                        e.titles.push(t);
-                    }
+                if let Some(t) = c.title {
+                    with_lowercase(t.text(text), |t| {
+                        if !e.titles.iter().any(|known| known == t) {
+                            e.titles.push(t.to_string());
+                        }
+                    });
                 }
                 e.honorific_gender = e.honorific_gender.or(honorific_gender);
                 e.lexicon_gender = e.lexicon_gender.or(lexicon_gender);
@@ -541,10 +553,14 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
             None => {
                 known.list(&words, entities.len());
                 entities.push(Entity {
-                    words,
+                    words: words.clone(),
                     name: name.to_string(),
                     mentions: vec![mention],
-                    titles: title.into_iter().collect(),
+                    titles: c
+                        .title
+                        .map(|t| t.text(text).to_lowercase())
+                        .into_iter()
+                        .collect(),
                     honorific_gender,
                     lexicon_gender,
                     pronoun_votes: (0, 0),
