@@ -6,6 +6,7 @@
 
 pub mod packed;
 
+use crate::lanes::{continuation_lanes, four_byte_lead_lanes, marked_lanes};
 use crate::sorting;
 use serde::{Deserialize, Serialize};
 
@@ -16,12 +17,19 @@ use crate::Config;
 
 /// Converts byte offsets of one text to another unit (UTF-16 code units or code points).
 ///
-/// Built from all the offsets that will be asked for, in one pass over the text.
+/// Built in one pass over the text: the converted offset at the start of every [`BLOCK_BYTES`]
+/// bytes. An offset then converts by counting from its block's start, so any offset converts in
+/// constant time, in any order, with nothing sorted or searched.
 #[derive(Debug, Clone)]
-pub struct OffsetMap {
-    /// (byte offset, converted offset), sorted by byte offset.
-    table: Vec<(usize, usize)>,
+pub struct OffsetMap<'t> {
+    bytes: &'t [u8],
+    unit: Unit,
+    /// The converted offset of byte `k * BLOCK_BYTES`, for each block.
+    blocks: Vec<usize>,
 }
+
+/// Bytes per block of an [`OffsetMap`]: a conversion counts at most this many.
+const BLOCK_BYTES: usize = 32;
 
 /// The unit an [`OffsetMap`] converts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,96 +40,58 @@ pub enum Unit {
     CodePoint,
 }
 
-impl OffsetMap {
-    /// Prepares conversion of `offsets` (any order, duplicates allowed) within `text`.
-    ///
-    /// An offset inside a character converts as the start of the next character; one past the end
-    /// converts as the text's length.
-    pub fn new(text: &str, offsets: impl IntoIterator<Item = usize>, unit: Unit) -> OffsetMap {
-        let mut wanted: Vec<usize> = offsets.into_iter().collect();
-        wanted.sort_unstable();
-        wanted.dedup();
+impl<'t> OffsetMap<'t> {
+    /// Prepares conversion of any offset within `text` to `unit`.
+    pub fn new(text: &'t str, unit: Unit) -> OffsetMap<'t> {
         let bytes = text.as_bytes();
-        let mut table = Vec::with_capacity(wanted.len());
-        let (mut converted, mut counted) = (0, 0);
-        for w in wanted {
-            let upto = w.min(bytes.len());
-            converted += units(&bytes[counted..upto], unit);
-            counted = upto;
-            table.push((w, converted));
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK_BYTES + 1);
+        let mut converted = 0;
+        blocks.push(0);
+        for block in bytes.chunks_exact(BLOCK_BYTES) {
+            converted += units(block, unit);
+            blocks.push(converted);
         }
-        OffsetMap { table }
+        OffsetMap {
+            bytes,
+            unit,
+            blocks,
+        }
     }
 
-    /// The converted offset of byte offset `byte`, which must be one of those given to [`OffsetMap::new`].
+    /// The converted offset of byte offset `byte`. An offset inside a character converts as the
+    /// start of the next character; one past the end as the text's length.
     pub fn get(&self, byte: usize) -> usize {
-        match self.table.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => self.table[i].1,
-            Err(i) => self
-                .table
-                .get(i)
-                .or(self.table.last())
-                .map_or(0, |&(_, c)| c),
-        }
-    }
-
-    /// The converted offset of byte offset `byte` if it was one of those given to
-    /// [`OffsetMap::new`].
-    pub fn exact(&self, byte: usize) -> Option<usize> {
-        let i = self.table.binary_search_by_key(&byte, |&(b, _)| b).ok()?;
-        Some(self.table[i].1)
+        let byte = byte.min(self.bytes.len());
+        let block = byte / BLOCK_BYTES;
+        self.blocks[block] + units(&self.bytes[block * BLOCK_BYTES..byte], self.unit)
     }
 }
 
 /// The units of the characters that start in `bytes`, counted by their first bytes, with no
-/// decoding: one per character, two in UTF-16 for a four-byte one. Eight ASCII bytes at a time
-/// count eight (most of news). A character cut at the end of `bytes` counts whole, which makes an
-/// offset inside a character convert as the start of the next one.
+/// decoding: one per character, two in UTF-16 for a four-byte one, eight bytes at a time. A
+/// character cut at the end of `bytes` counts whole, which makes an offset inside a character
+/// convert as the start of the next one.
 fn units(bytes: &[u8], unit: Unit) -> usize {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let byte_units = |b: u8| {
-        let starts = usize::from((b as i8) >= -0x40);
+    let word_units = |word: u64| {
+        let starts = 8 - marked_lanes(continuation_lanes(word));
         match unit {
             Unit::CodePoint => starts,
-            Unit::Utf16 => starts + usize::from(b >= 0xF0),
+            Unit::Utf16 => starts + marked_lanes(four_byte_lead_lanes(word)),
         }
     };
     let mut chunks = bytes.chunks_exact(8);
-    let mut count = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        count += if u64::from_le_bytes(word) & HIGH_BITS == 0 {
-            8
-        } else {
-            chunk.iter().map(|&b| byte_units(b)).sum()
-        };
+    let mut count: usize = chunks
+        .by_ref()
+        .map(|chunk| word_units(u64::from_le_bytes(chunk.try_into().unwrap_or_default())))
+        .sum();
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // Zero bytes pad the word: each counts as one character start, taken off again.
+        let mut word = [0; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        count += word_units(u64::from_le_bytes(word)) - (8 - rest.len());
     }
     count
-        + chunks
-            .remainder()
-            .iter()
-            .map(|&b| byte_units(b))
-            .sum::<usize>()
-}
-
-/// Every byte offset that an export of `annotations` converts.
-fn all_offsets(annotations: &Annotations) -> impl Iterator<Item = usize> + '_ {
-    let spans = annotations
-        .quotes
-        .iter()
-        .flat_map(|q| [Some(q.span), Some(q.outer), q.speaker_mention, q.cue])
-        .flatten()
-        .chain(
-            annotations
-                .people
-                .iter()
-                .flat_map(|p| p.mentions.iter().map(|m| m.span)),
-        )
-        .chain(annotations.places.iter().map(|p| p.span))
-        .chain(annotations.dates.iter().map(|d| d.span))
-        .chain(annotations.notes.iter().filter_map(|n| n.span));
-    spans.flat_map(|s| [s.start, s.end])
 }
 
 // ------------------------------------------------------------------------------------------ options
@@ -305,7 +275,7 @@ pub fn speaker_name<'a>(
 
 /// Converts `annotations` of `text` to the object JavaScript receives.
 pub fn to_js<'a>(text: &'a str, annotations: &'a Annotations) -> JsAnnotations<'a> {
-    let map = OffsetMap::new(text, all_offsets(annotations), Unit::Utf16);
+    let map = OffsetMap::new(text, Unit::Utf16);
     to_js_with(text, annotations, &map)
 }
 
@@ -315,7 +285,7 @@ pub fn to_js_packed(
     text: &str,
     annotations: &Annotations,
 ) -> Result<packed::Packed, packed::PackError> {
-    let map = OffsetMap::new(text, all_offsets(annotations), Unit::Utf16);
+    let map = OffsetMap::new(text, Unit::Utf16);
     // Measured on news: about 23 numbers for a quote, 14 for a place … (a little over, so that
     // the vector rarely grows).
     let mentions: usize = annotations.people.iter().map(|p| p.mentions.len()).sum();
@@ -514,7 +484,7 @@ pub fn eval_config(doc: &EvalDoc) -> Config {
 /// Only speech quotes are predicted; the people layer lists name mentions, not roles.
 pub fn to_eval(source: &EvalDoc, annotations: &Annotations) -> EvalDoc {
     let text = source.text.as_str();
-    let map = OffsetMap::new(text, all_offsets(annotations), Unit::CodePoint);
+    let map = OffsetMap::new(text, Unit::CodePoint);
     let span = |s: Span| EvalSpan {
         start: map.get(s.start),
         end: map.get(s.end),
@@ -576,7 +546,7 @@ mod tests {
         let bounds: Vec<usize> = (0..=text.len())
             .filter(|&i| text.is_char_boundary(i))
             .collect();
-        let map = OffsetMap::new(text, bounds.iter().rev().copied(), unit);
+        let map = OffsetMap::new(text, unit);
         for &b in &bounds {
             let expect = match unit {
                 Unit::Utf16 => text[..b].encode_utf16().count(),
@@ -590,10 +560,22 @@ mod tests {
     fn offsets_inside_a_character_or_past_the_end() {
         // `é` is bytes 1..3 and `😀` bytes 3..7 (two UTF-16 units); the text has 7 bytes.
         let text = "aé😀";
-        let map = OffsetMap::new(text, [2, 4, 6, 7, 9], Unit::Utf16);
+        let map = OffsetMap::new(text, Unit::Utf16);
         assert_eq!([2, 4, 6, 7, 9].map(|b| map.get(b)), [2, 4, 4, 4, 4]);
-        let map = OffsetMap::new(text, [2, 4, 7, 9], Unit::CodePoint);
+        let map = OffsetMap::new(text, Unit::CodePoint);
         assert_eq!([2, 4, 7, 9].map(|b| map.get(b)), [2, 3, 3, 3]);
+    }
+
+    #[test]
+    fn offsets_at_block_edges_and_past_the_end_of_a_whole_number_of_blocks() {
+        // Two blocks: `é` straddles the first edge, the text ends on the second.
+        let b = BLOCK_BYTES;
+        let text = format!("{}é{}", "a".repeat(b - 1), "b".repeat(b - 1));
+        assert_eq!(text.len(), 2 * b);
+        let map = OffsetMap::new(&text, Unit::Utf16);
+        let got = [b - 2, b - 1, b, b + 1, 2 * b - 1, 2 * b, 2 * b + 1, 10 * b].map(|k| map.get(k));
+        let all = 2 * b - 1;
+        assert_eq!(got, [b - 2, b - 1, b, b, all - 1, all, all, all]);
     }
 
     #[test]
@@ -606,16 +588,14 @@ mod tests {
                 .step_by(step)
                 .collect();
             for unit in [Unit::Utf16, Unit::CodePoint] {
-                let map = OffsetMap::new(&text, bounds.iter().copied(), unit);
+                let map = OffsetMap::new(&text, unit);
                 for &b in &bounds {
                     let expect = match unit {
                         Unit::Utf16 => text[..b].encode_utf16().count(),
                         Unit::CodePoint => text[..b].chars().count(),
                     };
                     assert_eq!(map.get(b), expect, "offset {b}, step {step}");
-                    assert_eq!(map.exact(b), Some(expect));
                 }
-                assert_eq!(map.exact(bounds[1] - 1), None, "not asked for");
             }
         }
     }
@@ -627,7 +607,7 @@ mod tests {
             .filter(|&i| text.is_char_boundary(i))
             .step_by(3)
             .collect();
-        let map = OffsetMap::new(&text, bounds.iter().copied(), Unit::Utf16);
+        let map = OffsetMap::new(&text, Unit::Utf16);
         let expect = |b: usize| text[..b].encode_utf16().count();
         // Forward, backward, hopping, and back and forth over a few entries.
         let n = bounds.len();
@@ -638,8 +618,6 @@ mod tests {
         for i in order {
             let b = bounds[i];
             assert_eq!(map.get(b), expect(b), "offset {b}");
-            assert_eq!(map.exact(b), Some(expect(b)), "offset {b}");
-            assert_eq!(map.exact(b + 1), None, "offset {} was not asked for", b + 1);
         }
     }
 

@@ -74,9 +74,59 @@ pub fn equal_lanes(word: u64, b: u8) -> u64 {
     !(((differs & !TOP_BITS) + !TOP_BITS) | differs) & TOP_BITS
 }
 
+/// The lanes of `word` holding a UTF-8 continuation byte (`10xxxxxx`): top bit set, the next
+/// one clear (each lane's second bit shifts into its own top bit).
+pub fn continuation_lanes(word: u64) -> u64 {
+    word & !(word << 1) & TOP_BITS
+}
+
+/// The lanes of `word` holding the first byte of a four-byte UTF-8 character (`11110xxx`; no
+/// valid UTF-8 byte is higher): its four top bits set.
+pub fn four_byte_lead_lanes(word: u64) -> u64 {
+    word & (word << 1) & (word << 2) & (word << 3) & TOP_BITS
+}
+
+/// How many lanes a test marked (set their top bit): the lanes' low bits summed by one
+/// multiplication into the top lane (eight at most, so no lane overflows).
+pub fn marked_lanes(marks: u64) -> usize {
+    (((marks >> 7).wrapping_mul(lanes(1))) >> 56) as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_byte_kinds_are_found_in_every_lane() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                // The other lanes hold bytes of every kind around it.
+                let mut bytes = [b'a', 0xC3, 0xA9, 0xF0, 0x9F, 0x98, 0x80, 0xFF];
+                bytes[lane] = b;
+                let word = u64::from_le_bytes(bytes);
+                let expect = |test: fn(u8) -> bool| {
+                    bytes
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &x)| test(x))
+                        .fold(0u64, |m, (k, _)| m | 0x80 << (8 * k))
+                };
+                let continuations = expect(|x| x & 0xC0 == 0x80);
+                assert_eq!(
+                    continuation_lanes(word),
+                    continuations,
+                    "{b:#x} in lane {lane}"
+                );
+                let count = continuations.count_ones() as usize;
+                assert_eq!(marked_lanes(continuations), count, "{b:#x} in lane {lane}");
+                assert_eq!(
+                    four_byte_lead_lanes(word),
+                    expect(|x| x >= 0xF0),
+                    "{b:#x} in lane {lane}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn next_digit_finds_the_first_digit_byte_by_byte() {

@@ -272,8 +272,8 @@ fn check_offset_chain(text: &str, picks: &[usize]) {
         .iter()
         .map(|&p| boundaries[p % boundaries.len()])
         .collect();
-    let utf16 = OffsetMap::new(text, wanted.iter().copied(), Unit::Utf16);
-    let code_points = OffsetMap::new(text, wanted.iter().copied(), Unit::CodePoint);
+    let utf16 = OffsetMap::new(text, Unit::Utf16);
+    let code_points = OffsetMap::new(text, Unit::CodePoint);
     let units: Vec<u16> = text.encode_utf16().collect();
     for &byte in &wanted {
         let u = utf16.get(byte);

@@ -75,13 +75,13 @@ impl ser::Error for PackError {
     }
 }
 
-/// Packs `value`. A string lying inside `text` whose both ends `offsets` converts travels as a
-/// range of it; `offsets` must convert to UTF-16 code units. `expected_len` is a guess at the
-/// stream's length (it grows past it if need be).
+/// Packs `value`. A string lying inside `text` travels as its range there; `offsets` must convert
+/// `text`'s offsets to UTF-16 code units. `expected_len` is a guess at the stream's length (it
+/// grows past it if need be).
 pub fn pack<T: Serialize + ?Sized>(
     value: &T,
     text: &str,
-    offsets: &OffsetMap,
+    offsets: &OffsetMap<'_>,
     expected_len: usize,
 ) -> Result<Packed, PackError> {
     let mut ops = Vec::with_capacity(expected_len);
@@ -111,7 +111,7 @@ pub fn pack<T: Serialize + ?Sized>(
 
 struct Packer<'p> {
     text: &'p str,
-    offsets: &'p OffsetMap,
+    offsets: &'p OffsetMap<'p>,
     ops: Vec<f64>,
     strings: String,
     /// UTF-16 length of each distinct string, in table order.
@@ -135,7 +135,8 @@ impl<'p> Packer<'p> {
         i
     }
 
-    /// The UTF-16 range of `s` when it is a slice of the text at converted offsets.
+    /// The UTF-16 range of `s` when it is a slice of the text (a `&str`, so its ends lie on the
+    /// text's character boundaries).
     fn text_range(&self, s: &str) -> Option<(usize, usize)> {
         let base = self.text.as_ptr() as usize;
         let start = (s.as_ptr() as usize).checked_sub(base)?;
@@ -143,7 +144,7 @@ impl<'p> Packer<'p> {
         if end > self.text.len() {
             return None;
         }
-        Some((self.offsets.exact(start)?, self.offsets.exact(end)?))
+        Some((self.offsets.get(start), self.offsets.get(end)))
     }
 
     fn number(&mut self, v: f64) {
@@ -432,12 +433,14 @@ mod tests {
 
     /// One `&'static str` read in two places (the same pointer, however literals are merged).
     static CITY: &str = "city";
+    /// A name the text holds too, kept apart from it.
+    static BERGEN: &str = "Bergen";
 
     #[test]
     fn values_pack_as_documented() {
         // `😀` is two UTF-16 units: `Oslo` starts at unit 3 (byte 5).
         let text = "😀 Oslo and Bergen";
-        let map = OffsetMap::new(text, [5, 9], Unit::Utf16);
+        let map = OffsetMap::new(text, Unit::Utf16);
         let owned = String::from("Oslo");
         let items = vec![
             Item {
@@ -450,8 +453,8 @@ mod tests {
                 flags: vec![true, false],
             },
             Item {
-                // Not at converted offsets: travels as a string.
-                text: &text[14..],
+                // Not inside the text: travels as a string.
+                text: BERGEN,
                 label: CITY,
                 owned,
                 count: 0,
@@ -492,8 +495,18 @@ mod tests {
     }
 
     #[test]
+    fn any_slice_of_the_text_travels_as_its_range() {
+        // `Bergen` is bytes 14..20 and UTF-16 units 12..18; `d B` straddles two words.
+        let text = "😀 Oslo and Bergen";
+        let map = OffsetMap::new(text, Unit::Utf16);
+        let packed = pack(&vec![&text[14..], &text[12..15]], text, &map, 0).unwrap();
+        let (ops, _) = split(&packed);
+        assert_eq!(ops, [ARRAY, 2.0, TEXT, 12.0, 18.0, TEXT, 10.0, 13.0]);
+    }
+
+    #[test]
     fn types_json_objects_do_not_have_are_errors() {
-        let map = OffsetMap::new("", [], Unit::Utf16);
+        let map = OffsetMap::new("", Unit::Utf16);
         let tuple = (1, 2);
         assert!(pack(&tuple, "", &map, 0).is_err());
         let dict = std::collections::BTreeMap::from([("a", 1)]);
