@@ -94,6 +94,8 @@ pub fn pack<T: Serialize + ?Sized>(
         strings: String::new(),
         lengths: Vec::new(),
         index: FastMap::default(),
+        // No string lies at the address `usize::MAX`.
+        recent: [((usize::MAX, 0), 0); RECENT_STRINGS],
     };
     value.serialize(&mut packer)?;
     let Packer {
@@ -119,19 +121,33 @@ struct Packer<'p> {
     /// Table index of each string by where it lies in memory: the same `&'static str` (a key, a
     /// kind, a rule) or the same field (a person's name, again as a quote's speaker) travels once.
     index: FastMap<(usize, usize), usize>,
+    /// The last few strings looked up, by a hash of where they lie: the field names, asked for
+    /// with every object, are found here without a probe of `index`.
+    recent: [((usize, usize), usize); RECENT_STRINGS],
+}
+
+/// Slots of [`Packer::recent`].
+const RECENT_STRINGS: usize = 64;
+
+/// Where a string lies, as [`Packer::index`] keys it.
+fn place_of(s: &str) -> (usize, usize) {
+    (s.as_ptr() as usize, s.len())
 }
 
 impl<'p> Packer<'p> {
     fn string_index(&mut self, s: &str) -> usize {
+        let place = place_of(s);
+        let slot = (place.0 >> 3 ^ place.1) % RECENT_STRINGS;
+        if self.recent[slot].0 == place {
+            return self.recent[slot].1;
+        }
         let next = self.lengths.len();
-        let i = *self
-            .index
-            .entry((s.as_ptr() as usize, s.len()))
-            .or_insert(next);
+        let i = *self.index.entry(place).or_insert(next);
         if i == next {
             self.strings.push_str(s);
             self.lengths.push(units(s.as_bytes(), Unit::Utf16));
         }
+        self.recent[slot] = (place, i);
         i
     }
 
