@@ -346,6 +346,10 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// True when token `i` ends a sentence (a period that does not end an abbreviation, `!`, `?`).
     fn ends_sentence(&self, i: usize) -> bool {
+        // Most tokens are words, and only punctuation ends a sentence.
+        if self.tokens[i].kind != TokenKind::Punct {
+            return false;
+        }
         match self.word(i) {
             "!" | "?" | "\u{2026}" => true,
             // `(R-Fla.) said`: a period right before a closing parenthesis ends an abbreviation
