@@ -8,6 +8,7 @@
 
 use crate::fast_hash::{FastMap, FastSet};
 use crate::sorting;
+use crate::two_threads;
 
 use super::source::{Source, SourceKind};
 use crate::annotations::{Gender, Mention, MentionKind, Person, PersonId};
@@ -195,6 +196,35 @@ impl<'p, 't> Registry<'p, 't> {
             return;
         }
         sorting::sort_by_key(&mut self.added, |&(s, id)| (s.start, s.end, id));
+        // The tokens are read in two halves (on two threads for a long text); the mentions are
+        // then added in text order.
+        let half = tokens.len() / 2;
+        let this = &*self;
+        let (early, late) = two_threads::join(
+            text.len(),
+            || this.surname_occurrences(tokens, 0..half, &surnames),
+            || this.surname_occurrences(tokens, half..tokens.len(), &surnames),
+        );
+        for (id, span) in early.into_iter().chain(late) {
+            if self.note_new_mention(id, span) {
+                self.people[id].mentions.push(Mention {
+                    span,
+                    kind: MentionKind::Name,
+                });
+                self.touched.insert(id);
+            }
+        }
+    }
+
+    /// The occurrences among `tokens[range]` of `surnames` (by the surname as written) that stand
+    /// alone and that no other mention covers, after their person's first mention, in order.
+    fn surname_occurrences(
+        &self,
+        tokens: &[Token],
+        range: std::ops::Range<usize>,
+        surnames: &FastMap<String, Vec<PersonId>>,
+    ) -> Vec<(PersonId, Span)> {
+        let text = self.text;
         // A capitalized word right before or after makes the surname part of another name
         // (`Donald Trump` when the detector missed it, `New Hampshire`, `Trump Tower`); an
         // honorific or a capitalized function word is fine (`Mr. Ribeiro`, `But Ribeiro`).
@@ -211,8 +241,10 @@ impl<'p, 't> Registry<'p, 't> {
                 .all(|c| c == ' ' || c == '-')
         };
         let shapes = SurnameShapes::new(surnames.keys());
-        for (i, token) in tokens.iter().enumerate() {
-            // Every surname kept above starts with a capital: most words need no lookup.
+        let mut found = Vec::new();
+        for i in range {
+            let token = &tokens[i];
+            // Every surname kept starts with a capital: most words need no lookup.
             if token.kind != TokenKind::Word
                 || !token.starts_upper()
                 || !shapes.may_hold(text, token.span())
@@ -242,15 +274,13 @@ impl<'p, 't> Registry<'p, 't> {
             }
             let covered = overlapping(&self.known, span).is_some()
                 || overlapping(&self.added, span).is_some();
+            // Every person the attribution revealed has a mention already.
             let first = self.people[id].mentions.first().map_or(0, |m| m.span.start);
-            if !covered && span.start > first && self.note_new_mention(id, span) {
-                self.people[id].mentions.push(Mention {
-                    span,
-                    kind: MentionKind::Name,
-                });
-                self.touched.insert(id);
+            if !covered && span.start > first {
+                found.push((id, span));
             }
         }
+        found
     }
 
     /// True, and noted, when person `id` does not have a mention at `span` yet.
@@ -442,6 +472,31 @@ mod tests {
                 (mr, "Ribeiro")
             ]
         );
+    }
+
+    #[test]
+    fn later_surnames_of_a_long_text_join_in_order() {
+        // Long enough for the tokens' two halves to be read on two threads natively.
+        let mut text = String::from("said Xandor Qelby.");
+        while text.len() < two_threads::FROM_BYTES + 100 {
+            text.push_str(" Later Qelby left.");
+        }
+        let doc = crate::segment::segment(&text);
+        let mut people = Vec::new();
+        let mut reg = Registry::new(&text, &mut people);
+        reg.link(Source {
+            span: Span::new(5, 17),
+            kind: SourceKind::Name,
+            gender: None,
+        });
+        reg.finish(&doc.tokens);
+        let later = text.matches("Qelby left").count();
+        let mentions = &people[0].mentions;
+        assert_eq!(mentions.len(), 1 + later);
+        assert!(mentions
+            .windows(2)
+            .all(|w| w[0].span.start < w[1].span.start));
+        assert!(mentions[1..].iter().all(|m| m.span.text(&text) == "Qelby"));
     }
 
     #[test]
