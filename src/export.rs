@@ -580,7 +580,7 @@ mod tests {
 
     #[test]
     fn far_apart_offsets_convert_across_ascii_runs_and_other_characters() {
-        // Gaps of many bytes take the eight-at-a-time path; the odd characters fall inside words.
+        // Offsets far apart cross many blocks; the odd characters fall inside words.
         let text = "Plain ASCII words for a while, then é, 😀 and 中文 inside; again. ".repeat(9);
         for step in [7, 13, 29] {
             let bounds: Vec<usize> = (0..=text.len())

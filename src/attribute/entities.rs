@@ -558,7 +558,7 @@ fn group(doc: &Document, candidates: &[&PersonCandidate]) -> Vec<Person> {
                     mentions: vec![mention],
                     titles: c
                         .title
-                        .map(|t| t.text(text).to_lowercase())
+                        .map(|t| with_lowercase(t.text(text), str::to_string))
                         .into_iter()
                         .collect(),
                     honorific_gender,

@@ -199,20 +199,15 @@ impl<'p, 't> Registry<'p, 't> {
         // The tokens are read in two halves (on two threads for a long text); the mentions are
         // then added in text order.
         let half = tokens.len() / 2;
+        let shapes = SurnameShapes::new(surnames.keys());
         let this = &*self;
         let (early, late) = two_threads::join(
             text.len(),
-            || this.surname_occurrences(tokens, 0..half, &surnames),
-            || this.surname_occurrences(tokens, half..tokens.len(), &surnames),
+            || this.surname_occurrences(tokens, 0..half, &surnames, &shapes),
+            || this.surname_occurrences(tokens, half..tokens.len(), &surnames, &shapes),
         );
         for (id, span) in early.into_iter().chain(late) {
-            if self.note_new_mention(id, span) {
-                self.people[id].mentions.push(Mention {
-                    span,
-                    kind: MentionKind::Name,
-                });
-                self.touched.insert(id);
-            }
+            self.add_name_mention(id, span);
         }
     }
 
@@ -223,6 +218,7 @@ impl<'p, 't> Registry<'p, 't> {
         tokens: &[Token],
         range: std::ops::Range<usize>,
         surnames: &FastMap<String, Vec<PersonId>>,
+        shapes: &SurnameShapes,
     ) -> Vec<(PersonId, Span)> {
         let text = self.text;
         // A capitalized word right before or after makes the surname part of another name
@@ -240,7 +236,6 @@ impl<'p, 't> Registry<'p, 't> {
                 .chars()
                 .all(|c| c == ' ' || c == '-')
         };
-        let shapes = SurnameShapes::new(surnames.keys());
         let mut found = Vec::new();
         for i in range {
             let token = &tokens[i];
@@ -281,6 +276,17 @@ impl<'p, 't> Registry<'p, 't> {
             }
         }
         found
+    }
+
+    /// Gives person `id` a name mention at `span` unless they have it already.
+    fn add_name_mention(&mut self, id: PersonId, span: Span) {
+        if self.note_new_mention(id, span) {
+            self.people[id].mentions.push(Mention {
+                span,
+                kind: MentionKind::Name,
+            });
+            self.touched.insert(id);
+        }
     }
 
     /// True, and noted, when person `id` does not have a mention at `span` yet.
@@ -369,13 +375,7 @@ impl<'p, 't> Registry<'p, 't> {
         if person.gender.is_none() {
             person.gender = source.gender;
         }
-        if self.note_new_mention(id, source.span) {
-            self.people[id].mentions.push(Mention {
-                span: source.span,
-                kind: MentionKind::Name,
-            });
-            self.touched.insert(id);
-        }
+        self.add_name_mention(id, source.span);
         self.added.push((source.span, id));
         id
     }
