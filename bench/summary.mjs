@@ -48,16 +48,21 @@ const timing = (key) => {
   return range ? `${fmt(b[key])} (${fmt(range[0])}–${fmt(range[1])})` : fmt(b[key]);
 };
 const loads = b.loads ? `, median of ${b.loads} loads (range)` : '';
-row(`first visit: instantiate ms${loads}`, timing('instantiateMs'));
-row('first visit: prepare ms (lexicons and date patterns, done by the worker at load)', timing('prepareMs'));
-row(`first visit: first annotation ms, ${fmt((b.articleBytes || NaN) / 1e3)} KB article: the call`, timing('firstAnnotationMs'));
-row('first visit: first annotation done, ms after the load event', timing('firstAnnotationAfterLoadMs'), '<= 50',
-  b.firstAnnotationAfterLoadMs <= 50);
-row('first visit: first annotation done, ms after navigation start', timing('firstAnnotationSinceNavigationMs'));
+const articleKB = fmt((b.articleBytes || NaN) / 1e3);
+// What a user sees: the annotator's own page opened afresh, its worker annotating the article.
+row(`first visit, the page: ${articleKB} KB article annotated and shown, ms after the load event${loads}`,
+  timing('pageShownAfterLoadMs'), '<= 50', b.pageShownAfterLoadMs <= 50);
+row('first visit, the page: shown, ms after navigation start', timing('pageShownSinceNavigationMs'));
+row('first visit, the page: the worker\'s first annotation ms (the call)', timing('pageAnnotateMs'));
+// The module alone, on the benchmark page's own thread, in the worker's order.
+row('first visit, module alone: instantiate ms', timing('instantiateMs'));
+row('first visit, module alone: prepare ms (lexicons and date patterns)', timing('prepareMs'));
+row(`first visit, module alone: first annotation ms, ${articleKB} KB article (the call)`, timing('firstAnnotationMs'));
+row('first visit, module alone: first annotation done, ms after the load event', timing('firstAnnotationAfterLoadMs'));
 // The same page loaded again in one browser profile: the browser reuses the module it compiled.
-row('returning visit: instantiate / prepare / first annotation ms', ['Instantiate', 'Prepare', 'FirstAnnotation']
+row('returning visit, module alone: instantiate / prepare / first annotation ms', ['Instantiate', 'Prepare', 'FirstAnnotation']
   .map((k) => fmt(b[`returning${k}Ms`])).join(' / '));
-row('returning visit: first annotation done, ms after the load event', timing('returningFirstAnnotationAfterLoadMs'));
+row('returning visit, module alone: first annotation done, ms after the load event', timing('returningFirstAnnotationAfterLoadMs'));
 
 const wasm = join(ROOT, 'www/pkg/article_annotator_bg.wasm');
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

@@ -392,6 +392,22 @@ await checks.run('annotations', 'self-contained file highlights the sample', asy
   assert(fileHighlights > 5, `${fileHighlights} highlights`);
 });
 
+await checks.run('page', 'a wasm that cannot load is reported on the page', async () => {
+  // Both the page's early fetch (boot.js) and the worker's own fallback fetch fail.
+  const broken = await browser.newContext();
+  try {
+    const page = await broken.newPage();
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${server.origin}/`);
+    await page.waitForFunction(() => document.getElementById('status').classList.contains('error'), null, { timeout: 15_000 });
+    const status = await page.$eval('#status', (s) => s.textContent);
+    assert(status.startsWith('The annotator could not start'), `status: ${status}`);
+    assertEqual(await page.evaluate(() => document.body.dataset.ready), undefined, 'ready');
+  } finally {
+    await broken.close();
+  }
+});
+
 await checks.run('page', 'a text over the size limit is refused with a message, and the page keeps working', async () => {
   // Last, in a page of its own: 20 MB in a text box slows whatever runs after it in the browser.
   const own = await open(`${server.origin}/`);

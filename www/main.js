@@ -1,5 +1,6 @@
 // The page: wires the text box, the publication date and the panels to the annotator, which runs in
 // a Web Worker (worker.js). Results that arrive for an older text are dropped.
+import { worker, listenToWorker } from './boot.js';
 import { SAMPLE_ARTICLE } from './sample.js';
 import { KINDS, renderText, renderSpeakers, renderTimeline, renderPlaces, describe, findDateline, fileStem, quotesCsv, annotationsCsv, quotesMarkdown } from './render.js';
 
@@ -30,17 +31,6 @@ const state = {
 };
 
 // ------------------------------------------------------------------------------------------ worker
-
-function startWorker() {
-  const inline = document.getElementById('worker-source');
-  if (inline) {
-    // The self-contained file: the worker's code (with the wasm) is part of the page. It runs as a
-    // classic worker, since a module worker from a blob: URL fails in a page opened from file://.
-    const url = URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' }));
-    return new Worker(url);
-  }
-  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-}
 
 async function onWorkerMessage({ data }) {
   if (data.type === 'ready') {
@@ -367,7 +357,5 @@ applyTheme(THEMES.includes(savedTheme) ? savedTheme : 'auto');
 // ------------------------------------------------------------------------------------------ start
 
 body.dataset.state = 'idle';
-state.worker = startWorker();
-state.worker.onmessage = onWorkerMessage;
-state.worker.onerror = (e) => setStatus(`The annotator could not start: ${e.message ?? 'worker error'}`, true);
-state.worker.postMessage({ type: 'init' });
+state.worker = worker;
+listenToWorker(onWorkerMessage, (e) => setStatus(`The annotator could not start: ${e.message ?? 'worker error'}`, true));

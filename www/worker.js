@@ -1,17 +1,18 @@
 // Runs the annotator off the main thread so typing never waits for it.
-// Messages in:  {type: 'init'}, {type: 'annotate', id, text, options}
+// Messages in:  {type: 'init', module?}, {type: 'annotate', id, text, options}
 // Messages out: {type: 'ready', maxTextBytes}, {type: 'failed', message},
 //               {type: 'result', id, result, ms}, {type: 'error', id, message}
-// The self-contained build defines globalThis.EMBEDDED_WASM (the module's bytes) before this code.
+// `module` is the compiled WebAssembly.Module when the page compiled it while this worker was
+// loading (boot.js); without it the worker fetches the wasm itself. The self-contained build
+// defines globalThis.EMBEDDED_WASM (the module's bytes) before this code.
 import init, { annotate, maxTextBytes, prepare } from './pkg/article_annotator.js';
 
 self.onmessage = async ({ data }) => {
   if (data.type === 'init') {
     try {
-      const bytes = globalThis.EMBEDDED_WASM;
-      await init(bytes ? { module_or_path: bytes } : undefined);
-      // Lexicons and date patterns are built now, while the user is still reading the page, so
-      // that the first annotation takes milliseconds rather than a few hundred.
+      await init({ module_or_path: data.module ?? globalThis.EMBEDDED_WASM });
+      // Lexicons and date patterns are built now, while the page is still loading, so that the
+      // first annotation takes milliseconds rather than a hundred or more.
       prepare();
       self.postMessage({ type: 'ready', maxTextBytes: maxTextBytes() });
     } catch (e) {
