@@ -69,14 +69,43 @@ years ago in Paris.\n\nMr. Adams said on Monday: \u{201C}Not yet.\u{201D}";
 
 /// Annotates `text`. Never fails and never panics: odd input yields fewer annotations and [`Note`]s.
 pub fn annotate(text: &str, config: &Config) -> Annotations {
+    if let Some(note) = too_long_note(text.len()) {
+        return Annotations {
+            notes: vec![note],
+            ..Annotations::default()
+        };
+    }
     let doc = segment::segment(text);
     let found = detect::find_all(&doc, config.reference_date);
     attribute::attribute(&doc, found)
 }
 
+/// The note for a text of `len` bytes when that is too long to annotate at all
+/// ([`segment::MAX_TOKENIZED_BYTES`]).
+fn too_long_note(len: usize) -> Option<Note> {
+    (len > segment::MAX_TOKENIZED_BYTES).then(|| Note {
+        span: None,
+        message: format!(
+            "The text is {len} bytes long: at most {} bytes (4 GiB) can be annotated; split it into parts.",
+            segment::MAX_TOKENIZED_BYTES
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_text_over_4_gib_is_too_long() {
+        assert!(too_long_note(0).is_none());
+        assert!(too_long_note(segment::MAX_TOKENIZED_BYTES).is_none());
+        // A wasm32 text cannot be longer.
+        if let Some(longer) = segment::MAX_TOKENIZED_BYTES.checked_add(1) {
+            let note = too_long_note(longer).expect("a note");
+            assert!(note.message.contains("4 GiB") && note.span.is_none());
+        }
+    }
 
     #[test]
     fn prepare_changes_no_result() {

@@ -49,11 +49,12 @@ impl Document<'_> {
 
 /// A word, a number or one punctuation character.
 ///
-/// Stored in 16 bytes (start, 32-bit length, kind, two flags) rather than a [`Span`] and a kind (24):
-/// tokens are most of the memory an annotation holds (about one per 5 bytes of text).
+/// Stored in 12 bytes (32-bit start and length, kind, two flags) rather than a [`Span`] and a kind
+/// (24): tokens are most of the memory an annotation holds (about one per 5 bytes of text), so a
+/// text is at most [`MAX_TOKENIZED_BYTES`] long.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    start: usize,
+    start: u32,
     len: u32,
     /// What it is.
     pub kind: TokenKind,
@@ -65,12 +66,12 @@ pub struct Token {
 }
 
 impl Token {
-    /// A token of `kind` at `span` whose first character is `first`; `span` must be shorter than
-    /// 4 GiB (the tokenizer cuts longer runs).
+    /// A token of `kind` at `span` whose first character is `first`; `span` must end within
+    /// [`MAX_TOKENIZED_BYTES`].
     pub fn new(span: Span, kind: TokenKind, first: char) -> Token {
-        debug_assert!(u32::try_from(span.len()).is_ok());
+        debug_assert!(span.end <= MAX_TOKENIZED_BYTES);
         Token {
-            start: span.start,
+            start: span.start as u32,
             len: span.len() as u32,
             kind,
             starts_upper: first.is_uppercase(),
@@ -94,9 +95,10 @@ impl Token {
     /// Where it is.
     #[inline]
     pub fn span(&self) -> Span {
+        let start = self.start as usize;
         Span {
-            start: self.start,
-            end: self.start + self.len as usize,
+            start,
+            end: start + self.len as usize,
         }
     }
 }
@@ -117,8 +119,10 @@ pub fn in_capitals(text: &str, tokens: &[Token]) -> bool {
     upper
 }
 
-/// Longest token, in bytes: a longer run of word characters is cut into several tokens.
-const MAX_TOKEN_BYTES: usize = u32::MAX as usize;
+/// Longest text, in bytes, that can be cut into tokens: a token's start and length are 32-bit.
+/// A longer text is not annotated (`crate::annotate` says so in a note); at about ten bytes of
+/// memory for each byte of text it would need some 40 GB.
+pub const MAX_TOKENIZED_BYTES: usize = u32::MAX as usize;
 
 /// Token classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,9 +147,14 @@ const ABBREVIATIONS: &[&str] = &[
 ///
 /// Paragraphs are cut independently, so on a long text the second half of them is cut on a
 /// second thread (see `two_threads`), in pieces, and appended to the first half. Without a second
-/// thread all are cut in one pass, with nothing to copy.
+/// thread all are cut in one pass, with nothing to copy. A text longer than
+/// [`MAX_TOKENIZED_BYTES`] has no paragraphs.
 pub fn segment(text: &str) -> Document<'_> {
-    let paragraphs = paragraphs(text);
+    let paragraphs = if text.len() <= MAX_TOKENIZED_BYTES {
+        paragraphs(text)
+    } else {
+        Vec::new()
+    };
     let half = two_threads::first_paragraph_there(&paragraphs, text.len(), text.len() / 2);
     let (first, second) = paragraphs.split_at(half);
     let (mut cut, later) = two_threads::join(
@@ -386,12 +395,9 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
         };
         let mut end = i + len;
         let mut has_hyphen = false;
-        // Room for one more character and a joiner before the length limit: the loop goes on
-        // while `end - i <= MAX_TOKEN_BYTES - 8`, so ASCII runs stop short of `run_limit`.
-        let run_limit = bytes.len().min(i.saturating_add(MAX_TOKEN_BYTES - 7));
-        while end - i <= MAX_TOKEN_BYTES - 8 {
+        loop {
             // ASCII letters and digits, most of a word, without decoding.
-            let (run_end, run_has_letter) = ascii_word_run(bytes, end, run_limit.max(end));
+            let (run_end, run_has_letter) = ascii_word_run(bytes, end, bytes.len());
             if run_end > end {
                 has_letter |= run_has_letter;
                 end = run_end;
@@ -652,15 +658,14 @@ mod tests {
 
     #[test]
     fn tokens_are_compact_and_keep_their_spans() {
-        assert_eq!(
-            std::mem::size_of::<Token>(),
-            2 * std::mem::size_of::<usize>()
-        );
+        assert_eq!(std::mem::size_of::<Token>(), 12);
         let span = Span::new(7, 19);
         let token = Token::new(span, TokenKind::Word, 'É');
         assert_eq!((token.span(), token.kind), (span, TokenKind::Word));
         assert!(token.starts_upper());
         assert!(!Token::new(span, TokenKind::Word, 'é').starts_upper());
+        let last = Span::new(MAX_TOKENIZED_BYTES - 3, MAX_TOKENIZED_BYTES);
+        assert_eq!(Token::new(last, TokenKind::Number, '4').span(), last);
         let text = "Élodie met the Mayor, ÅSA and 3M.";
         let doc = segment(text);
         for t in &doc.tokens {
