@@ -93,7 +93,8 @@ pub fn pack<T: Serialize + ?Sized>(
         ops,
         strings: String::new(),
         lengths: Vec::new(),
-        index: FastMap::default(),
+        // About one distinct string for every 40 numbers, on news.
+        index: FastMap::with_capacity_and_hasher(expected_len / 32, Default::default()),
         // No string lies at the address `usize::MAX`.
         recent: [((usize::MAX, 0), 0); RECENT_STRINGS],
     };
