@@ -65,14 +65,11 @@ pub fn find_all(doc: &Document, reference: Option<CalendarDate>) -> Found {
 }
 
 /// The share of a long text, in thousandths from its end, whose dates the second thread finds.
-/// Set by the threads' own clocks, both running, on 1 MB of news annotated again and again (the
-/// date rules behind their exact gate, as on every long text after its first 2 MB): the calling
-/// thread ended 2.1 ms after the second with the last 28 %, 1.1 ms with 34 %, and with 36 % they
-/// ended together (0.1 ms apart; means of 100 runs, about 22 ms each). By instruction counts
-/// alone the second thread had had the more work already at 28 %. Since each part resolves its
-/// own dates, by the same clocks (means of 30 runs): with 36 % the calling thread ended 0.4–0.6 ms
-/// after the second, with 38 % 0.3–0.5 ms before it, and with 37 % within 0.3 ms either way.
-const DATES_THERE_PER_MILLE: usize = 370;
+/// Set by the threads' own clocks, both running, on 1 MB of news annotated again and again (means
+/// of 35 runs, about 14 ms each, two rounds): with 37 % the calling thread ended 0.6–0.9 ms after
+/// the second, with 41 % 0.0–0.7 ms before it, and with 39 % within 0.2 ms either way. (Before
+/// the date gate lost its second stage, 37 % was the share that balanced.)
+const DATES_THERE_PER_MILLE: usize = 390;
 
 /// The index of the first paragraph whose dates the second thread finds (all paragraphs' count
 /// when there is no second thread).
