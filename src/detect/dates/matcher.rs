@@ -857,6 +857,48 @@ mod tests {
     }
 
     #[test]
+    fn factored_lists_match_what_the_plain_alternations_match() {
+        for list in LISTS {
+            let words = list_words(list);
+            if !is_case_sensitive_list(list) {
+                // `factored` groups words by their first characters as written.
+                assert!(words.iter().all(|w| *w == w.to_ascii_lowercase()), "{list}");
+            }
+            let engine = |alt: String| {
+                let flags = if is_case_sensitive_list(list) {
+                    "-i"
+                } else {
+                    "i"
+                };
+                BoundedBacktracker::new(&format!("(?-u)^(?{flags}:{alt})")).unwrap()
+            };
+            let plain = engine(crate::lexicon::time_words::plain_alternation(list));
+            let factored = engine(crate::lexicon::time_words::alternation(list));
+            let (mut plain_cache, mut factored_cache) =
+                (plain.create_cache(), factored.create_cache());
+            for word in &words {
+                let mut inputs = vec![
+                    word.to_string(),
+                    word.to_ascii_uppercase(),
+                    format!("{word}s"),
+                    format!("{word} x"),
+                    format!("{word}-{word}"),
+                ];
+                inputs.extend((1..word.len()).map(|k| word[..k].to_string()));
+                for input in &inputs {
+                    assert_eq!(
+                        factored
+                            .try_find(&mut factored_cache, input.as_str())
+                            .unwrap(),
+                        plain.try_find(&mut plain_cache, input.as_str()).unwrap(),
+                        "{list}: {input:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn splicing_parsed_lists_equals_parsing_the_expanded_text() {
         for rule in RULES {
             let expanded = syntax::parse(&expand(rule.pattern));
