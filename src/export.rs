@@ -103,20 +103,17 @@ fn units(bytes: &[u8], unit: Unit) -> usize {
         .by_ref()
         .map(|chunk| word_units(u64::from_le_bytes(chunk.try_into().unwrap_or_default())))
         .sum();
-    // The last few bytes one by one (copying them into a word costs a call to `memmove`).
-    let byte_units = |b: u8| {
-        let starts = usize::from(b & 0xC0 != 0x80);
-        match unit {
-            Unit::CodePoint => starts,
-            Unit::Utf16 => starts + usize::from(b >= 0xF0),
-        }
-    };
-    count
-        + chunks
-            .remainder()
-            .iter()
-            .map(|&b| byte_units(b))
-            .sum::<usize>()
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return count;
+    }
+    // Zero bytes pad the word: each counts as one character start, taken off again. The word is
+    // put together byte by byte (copying the bytes into an array cost a call to `memmove`).
+    let word = rest
+        .iter()
+        .enumerate()
+        .fold(0, |word, (i, &b)| word | u64::from(b) << (8 * i));
+    count + word_units(word) - (8 - rest.len())
 }
 
 // ------------------------------------------------------------------------------------------ options

@@ -93,7 +93,7 @@ pub fn pack<T: Serialize + ?Sized>(
         ops,
         strings: String::new(),
         lengths: Vec::new(),
-        // About one distinct string for every 40 numbers, on news.
+        // News has about one distinct string for every 40 numbers; room for one in 32.
         index: FastMap::with_capacity_and_hasher(expected_len / 32, Default::default()),
         // No string lies at the address `usize::MAX`.
         recent: [((usize::MAX, 0), 0); RECENT_STRINGS],

@@ -223,7 +223,7 @@ pub(crate) fn plain_alternation(list: &str) -> String {
 /// The words after a common first character keep their order, and a word that ends there comes
 /// last, as an optional rest (`(?:…)?`, greedy): so a longer word is still tried before a word
 /// it starts with, and words that start differently never both match. (A list matched in any
-/// case must be in lower case for this: `rules.rs` checks it.)
+/// case must be in lower case for this: a test in `detect/dates/matcher.rs` checks it.)
 fn factored(words: &[&str]) -> String {
     let mut groups: Vec<(char, Vec<&str>)> = Vec::new();
     let mut ends_here = false;
