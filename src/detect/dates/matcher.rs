@@ -1,13 +1,13 @@
-//! Runs the date rules' patterns over text, fast: a gate picks the rules a paragraph does match
-//! (one pass looking up the words each rule needs at every word start, then one lazy-DFA pass over
-//! all rules at once), a lazy DFA per surviving rule finds each match, searching only near the
-//! places the gate found the rule's needs when the rule's matches have a longest length, and a
-//! bounded backtracker reads its groups on the matched span only (on spans this short it is faster
-//! than a PikeVM).
+//! Runs the date rules' patterns over text, fast: a gate picks the rules a paragraph can match
+//! (one pass looking up the words each rule needs at every word start), a lazy DFA per rule it
+//! lets through finds each match, searching only near the places the gate found the rule's needs
+//! when the rule's matches have a longest length, and a bounded backtracker reads its groups on the
+//! matched span only (on spans this short it is faster than a PikeVM).
 //!
 //! Owns the matching machinery (regex-automata's engines used directly, compiled per rule on first
-//! use, their caches in each thread's [`SearchState`]) and the `Captures` view the rules' build
-//! functions read. It does not know what any rule means (see `rules.rs`).
+//! use from the `Hir` that `pattern_reader` reads, their caches in each thread's [`SearchState`])
+//! and the `Captures` view the rules' build functions read. It does not know what any rule means
+//! (see `rules.rs`).
 
 use crate::lanes::{end_of_letters, next_digit};
 use crate::sorting;
@@ -20,11 +20,11 @@ use regex_automata::nfa::thompson::backtrack::{BoundedBacktracker, Cache as Grou
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::iter::Searcher;
-use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, Match, MatchError, MatchKind, PatternID};
 
-use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+use regex_syntax::hir::Hir;
 
+use super::pattern_reader;
 use super::rules::{expand, expand_with, is_case_sensitive_list, LISTS, RULES};
 use crate::lexicon::time_words::list_words;
 
@@ -203,80 +203,22 @@ struct FindCache {
     reverse: Option<DfaCache>,
 }
 
-/// A rule's pattern, parsed with its placeholders expanded. Each `{list}` is parsed once for all
-/// the rules and spliced in where it stands: the lists are half the patterns' text, and parsing
-/// is a third of the time it takes to get the patterns ready. The result equals parsing the fully
-/// expanded text (`rules::expand`), as a test checks for every rule.
+/// A rule's pattern, read with its placeholders expanded ([`pattern_reader`]). Each `{list}` is
+/// read once for all the rules and spliced in where it stands: the lists are half the patterns'
+/// text. The result equals regex-syntax's parse of the fully expanded text (`rules::expand`), as a
+/// test checks for every rule.
 fn parse(pattern: &str) -> Result<Hir, String> {
-    let mut spliced = Vec::new();
-    let text = expand_with(pattern, |list| {
-        spliced.push(list);
-        // A group stands in for the list: a name nothing else uses, numbered by place. It holds
-        // one byte, not nothing: the parser shrinks a repeated empty group (`(?:)+`) to one.
-        format!("(?<{SPLICE_MARK}{}>_)", spliced.len() - 1)
-    });
-    let hir = syntax::parse(&text).map_err(|e| e.to_string())?;
-    // Explicit groups are numbered from 1 in the order they open, without the stand-ins.
-    let mut next_group = 1;
-    splice(hir, &spliced, &mut next_group)
+    let text = expand_with(pattern, |list| format!("{{={list}}}"));
+    pattern_reader::read(&text, &mut |list| list_hir(list).clone())
 }
 
-/// The name prefix of the groups that stand in for lists while a pattern is parsed.
-const SPLICE_MARK: &str = "splice_";
-
-/// `hir` with every stand-in group replaced by its list and the other groups renumbered. Only
-/// the nodes holding a group are rebuilt (with the same constructors the parser uses).
-fn splice(hir: Hir, spliced: &[usize], next_group: &mut u32) -> Result<Hir, String> {
-    if hir.properties().explicit_captures_len() == 0 {
-        return Ok(hir);
-    }
-    let mut each = |subs: Vec<Hir>| -> Result<Vec<Hir>, String> {
-        subs.into_iter()
-            .map(|sub| splice(sub, spliced, next_group))
-            .collect()
-    };
-    Ok(match hir.into_kind() {
-        HirKind::Capture(group) => {
-            if let Some(mark) = group
-                .name
-                .as_deref()
-                .and_then(|n| n.strip_prefix(SPLICE_MARK))
-            {
-                let list = mark.parse().ok().and_then(|k: usize| spliced.get(k));
-                return list
-                    .map(|&list| list_hir(list).clone())
-                    .ok_or_else(|| format!("unknown list stand-in {mark}"));
-            }
-            let index = *next_group;
-            *next_group += 1;
-            let sub = splice(*group.sub, spliced, next_group)?;
-            Hir::capture(Capture {
-                index,
-                name: group.name,
-                sub: Box::new(sub),
-            })
-        }
-        HirKind::Concat(subs) => Hir::concat(each(subs)?),
-        HirKind::Alternation(subs) => Hir::alternation(each(subs)?),
-        HirKind::Repetition(rep) => {
-            let sub = splice(*rep.sub, spliced, next_group)?;
-            Hir::repetition(Repetition {
-                sub: Box::new(sub),
-                ..rep
-            })
-        }
-        // Literals, classes, looks and the empty match hold no group (returned above).
-        kind => return Err(format!("a group inside {kind:?}")),
-    })
-}
-
-/// List `list` (an index into [`LISTS`]) parsed on its own, once.
+/// List `list` (an index into [`LISTS`]) read on its own, once.
 fn list_hir(list: usize) -> &'static Hir {
-    static PARSED: OnceLock<Vec<OnceLock<Hir>>> = OnceLock::new();
-    PARSED.get_or_init(|| LISTS.iter().map(|_| OnceLock::new()).collect())[list].get_or_init(|| {
+    static READ: OnceLock<Vec<OnceLock<Hir>>> = OnceLock::new();
+    READ.get_or_init(|| LISTS.iter().map(|_| OnceLock::new()).collect())[list].get_or_init(|| {
         // Written out as a pattern holding only the list, so with the patterns' own flags.
         let text = expand(&format!("{{{}}}", LISTS[list]));
-        match syntax::parse(&text) {
+        match pattern_reader::read(&text, &mut |_| Hir::fail()) {
             Ok(hir) => hir,
             Err(e) => panic!("date list {}: {e}", LISTS[list]),
         }
@@ -820,6 +762,7 @@ impl RuleGate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex_automata::util::syntax;
 
     /// The rules that `for_each_match` finds at least one match for in `text`.
     fn rules_with_a_match(text: &str) -> RuleSet {
@@ -899,7 +842,7 @@ mod tests {
     }
 
     #[test]
-    fn splicing_parsed_lists_equals_parsing_the_expanded_text() {
+    fn reading_each_rule_equals_regex_syntax_parsing_the_expanded_text() {
         for rule in RULES {
             let expanded = syntax::parse(&expand(rule.pattern));
             assert_eq!(

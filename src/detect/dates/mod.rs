@@ -7,6 +7,7 @@
 //! [`resolve`]. Nothing here reads the clock.
 
 pub mod matcher;
+mod pattern_reader;
 pub mod resolve;
 pub mod rules;
 
