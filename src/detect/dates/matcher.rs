@@ -17,15 +17,12 @@ use std::sync::{Mutex, OnceLock};
 use regex_automata::hybrid::dfa::Cache as DfaCache;
 use regex_automata::hybrid::dfa::DFA;
 use regex_automata::nfa::thompson::backtrack::{BoundedBacktracker, Cache as GroupCache};
-use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Anchored, Input, Match, MatchError, MatchKind, PatternID};
 
-use regex_syntax::hir::Hir;
-
-use super::pattern_reader;
-use super::rules::{expand, expand_with, is_case_sensitive_list, LISTS, RULES};
+use super::automata;
+use super::rules::{is_case_sensitive_list, RULES};
 use crate::lexicon::time_words::list_words;
 
 /// The groups of one match, as the rules' build functions read them.
@@ -84,29 +81,15 @@ impl<'h> Captures<'h> {
     }
 }
 
-thread_local! {
-    /// The NFA compilers, forward (with groups) and reverse (without), kept for every rule:
-    /// setting one up and dropping it again costs as much as compiling a small pattern.
-    static COMPILERS: (thompson::Compiler, thompson::Compiler) = {
-        let mut reverse = thompson::Compiler::new();
-        reverse.configure(
-            thompson::Config::new()
-                .reverse(true)
-                .which_captures(WhichCaptures::None),
-        );
-        (thompson::Compiler::new(), reverse)
-    };
-}
-
 /// One rule's compiled pattern.
 struct Pattern {
     /// Finds where each match ends (and that there is one).
     forward: DFA,
     /// Finds where a match found forward starts. Built on the rule's first match: in a given
-    /// text most rules never match, and this is a second NFA to compile.
+    /// text most rules never match.
     reverse: OnceLock<DFA>,
-    /// The parsed pattern, for building `reverse`.
-    hir: Hir,
+    /// The rule's index in [`RULES`], for building `reverse`.
+    rule: usize,
     groups: BoundedBacktracker,
     /// Group names by group index, for [`Captures::name`].
     names: Vec<Option<Box<str>>>,
@@ -116,10 +99,9 @@ struct Pattern {
 }
 
 impl Pattern {
-    fn compile(pattern: &str) -> Result<Pattern, String> {
-        let hir = parse(pattern)?;
-        let nfa = COMPILERS
-            .with(|(forward, _)| forward.build_from_hir(&hir).map_err(|e| e.to_string()))?;
+    /// Rule `rule`'s pattern, from its stored NFA ([`automata`]).
+    fn compile(rule: usize) -> Result<Pattern, String> {
+        let nfa = automata::forward(rule)?;
         let forward = DFA::builder()
             .build_from_nfa(nfa.clone())
             .map_err(|e| e.to_string())?;
@@ -128,44 +110,34 @@ impl Pattern {
             .pattern_names(PatternID::ZERO)
             .map(|n| n.map(Box::from))
             .collect();
-        let window = match (
-            hir.properties().minimum_len(),
-            hir.properties().maximum_len(),
-        ) {
-            (Some(shortest), Some(longest)) if shortest > 0 => Some(longest),
-            _ => None,
-        };
         Ok(Pattern {
             forward,
             reverse: OnceLock::new(),
-            hir,
+            rule,
             groups: BoundedBacktracker::new_from_nfa(nfa).map_err(|e| e.to_string())?,
             names,
-            window,
+            window: automata::window(rule)?,
         })
     }
 
     /// The reverse DFA, built as regex-automata's own hybrid regex builds it.
     fn reverse(&self) -> &DFA {
         self.reverse.get_or_init(|| {
-            let built = COMPILERS
-                .with(|(_, reverse)| reverse.build_from_hir(&self.hir).map_err(|e| e.to_string()))
-                .and_then(|nfa| {
-                    DFA::builder()
-                        .configure(
-                            DFA::config()
-                                .prefilter(None)
-                                .specialize_start_states(false)
-                                .match_kind(MatchKind::All),
-                        )
-                        .build_from_nfa(nfa)
-                        .map_err(|e| e.to_string())
-                });
-            // The forward NFA of the same pattern compiled, so this one does too (tested for
-            // every rule).
+            let built = automata::reverse(self.rule).and_then(|nfa| {
+                DFA::builder()
+                    .configure(
+                        DFA::config()
+                            .prefilter(None)
+                            .specialize_start_states(false)
+                            .match_kind(MatchKind::All),
+                    )
+                    .build_from_nfa(nfa)
+                    .map_err(|e| e.to_string())
+            });
+            // Every rule's reverse NFA is stored and builds (tested for every rule).
             match built {
                 Ok(dfa) => dfa,
-                Err(e) => panic!("reverse date pattern: {e}"),
+                Err(e) => panic!("reverse date pattern {}: {e}", RULES[self.rule].name),
             }
         })
     }
@@ -203,34 +175,12 @@ struct FindCache {
     reverse: Option<DfaCache>,
 }
 
-/// A rule's pattern, read with its placeholders expanded ([`pattern_reader`]). Each `{list}` is
-/// read once for all the rules and spliced in where it stands: the lists are half the patterns'
-/// text. The result equals regex-syntax's parse of the fully expanded text (`rules::expand`), as a
-/// test checks for every rule.
-fn parse(pattern: &str) -> Result<Hir, String> {
-    let text = expand_with(pattern, |list| format!("{{={list}}}"));
-    pattern_reader::read(&text, &mut |list| list_hir(list).clone())
-}
-
-/// List `list` (an index into [`LISTS`]) read on its own, once.
-fn list_hir(list: usize) -> &'static Hir {
-    static READ: OnceLock<Vec<OnceLock<Hir>>> = OnceLock::new();
-    READ.get_or_init(|| LISTS.iter().map(|_| OnceLock::new()).collect())[list].get_or_init(|| {
-        // Written out as a pattern holding only the list, so with the patterns' own flags.
-        let text = expand(&format!("{{{}}}", LISTS[list]));
-        match pattern_reader::read(&text, &mut |_| Hir::fail()) {
-            Ok(hir) => hir,
-            Err(e) => panic!("date list {}: {e}", LISTS[list]),
-        }
-    })
-}
-
 /// Rule `rule`'s pattern (an index into [`RULES`]), compiled on first use: a short article never
 /// pays for the rules it cannot match.
 fn pattern(rule: usize) -> &'static Pattern {
     static COMPILED: OnceLock<Vec<OnceLock<Pattern>>> = OnceLock::new();
     COMPILED.get_or_init(|| RULES.iter().map(|_| OnceLock::new()).collect())[rule].get_or_init(
-        || match Pattern::compile(RULES[rule].pattern) {
+        || match Pattern::compile(rule) {
             Ok(p) => p,
             Err(e) => panic!("date rule {}: {e}", RULES[rule].name),
         },
@@ -762,7 +712,7 @@ impl RuleGate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use regex_automata::util::syntax;
+    use crate::detect::dates::rules::LISTS;
 
     /// The rules that `for_each_match` finds at least one match for in `text`.
     fn rules_with_a_match(text: &str) -> RuleSet {
@@ -839,27 +789,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn reading_each_rule_equals_regex_syntax_parsing_the_expanded_text() {
-        for rule in RULES {
-            let expanded = syntax::parse(&expand(rule.pattern));
-            assert_eq!(
-                parse(rule.pattern).ok(),
-                expanded.ok(),
-                "rule {}",
-                rule.name
-            );
-        }
-        // Groups keep their numbers and names around a spliced list.
-        let hir = parse(r"(?<a>x)(?:{month})(?<b>y)(?:{cardinal})+(z)").unwrap();
-        assert_eq!(hir.properties().explicit_captures_len(), 3);
-        let nfa = thompson::Compiler::new().build_from_hir(&hir).unwrap();
-        let names: Vec<_> = nfa.group_info().pattern_names(PatternID::ZERO).collect();
-        assert_eq!(names, [None, Some("a"), Some("b"), None]);
-        let expanded = expand(r"(?<a>x)(?:{month})(?<b>y)(?:{cardinal})+(z)");
-        assert_eq!(hir, syntax::parse(&expanded).unwrap());
     }
 
     #[test]

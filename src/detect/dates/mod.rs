@@ -6,8 +6,8 @@
 //! extent, and each value is resolved against the reference date (or a dateline the text gives) by
 //! [`resolve`]. Nothing here reads the clock.
 
+mod automata;
 pub mod matcher;
-mod pattern_reader;
 pub mod resolve;
 pub mod rules;
 
