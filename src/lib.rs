@@ -52,7 +52,7 @@ pub struct Config {
 /// Largest text, in bytes, that the browser boundary accepts (the native API takes any size).
 pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
 
-/// Builds every lexicon, compiles every date pattern and runs one short annotation now instead
+/// Builds every lexicon and every date rule's engines and runs one short annotation now instead
 /// of paying for it in the first real one, so that a caller with idle time (the page's worker, right after loading) makes the first annotation fast.
 /// Calling it is optional and changes no result.
 pub fn prepare() {

@@ -73,7 +73,7 @@ pub fn annotate(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
     Ok(unpack(text, &packed.numbers, &packed.strings))
 }
 
-/// Builds the lexicons and compiles the date patterns ahead of the first `annotate` (optional).
+/// Builds the lexicons and the date rules' engines ahead of the first `annotate` (optional).
 #[wasm_bindgen]
 pub fn prepare() {
     crate::prepare();

@@ -455,22 +455,20 @@ impl<'d, 't> Ctx<'d, 't> {
     /// scare quote after "so-called".
     fn looks_like_title(&self, qi: usize) -> bool {
         let (a, b) = self.inside[qi];
-        let words: Vec<&str> = (a..b)
-            .filter(|&i| self.is_word(i))
-            .map(|i| self.word(i))
-            .collect();
-        if words.is_empty() || words.len() > 7 {
+        let mut words = (a..b).filter(|&i| self.is_word(i)).map(|i| self.word(i));
+        // Counted only up to an eighth word: a long quote is no title, however long it is.
+        if !(1..=7).contains(&words.clone().take(8).count()) {
             return false;
         }
         if a > 0 && matches!(self.word(a - 1), "so-called" | "So-called") {
             return true;
         }
-        let title_case = words.iter().all(|w| {
+        let title_case = words.all(|w| {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(
-                    *w,
+                    w,
                     "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to" | "with" | "at"
                 )
         });
@@ -1096,6 +1094,20 @@ mod tests {
                 "other: Late Night Radio",
             ],
         );
+    }
+
+    #[test]
+    fn a_title_has_at_most_seven_words() {
+        let is_title = |title: &str| {
+            let text = format!("He spoke on NBC's \"{title}\" today.");
+            let doc = segment(&text);
+            let scan = crate::detect::quotes::find(&doc);
+            Ctx::new(&doc, &scan.quotes).looks_like_title(0)
+        };
+        assert!(is_title("Meet the Press"));
+        assert!(is_title("Meet the Press and the Big Show"));
+        assert!(!is_title("Meet the Press and the Big City Show"));
+        assert!(!is_title(&"Meet the Press and ".repeat(200)));
     }
 
     #[test]

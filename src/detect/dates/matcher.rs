@@ -4,8 +4,8 @@
 //! when the rule's matches have a longest length, and a bounded backtracker reads its groups on the
 //! matched span only (on spans this short it is faster than a PikeVM).
 //!
-//! Owns the matching machinery (regex-automata's engines used directly, compiled per rule on first
-//! use from the `Hir` that `pattern_reader` reads, their caches in each thread's [`SearchState`])
+//! Owns the matching machinery (regex-automata's engines used directly, made per rule on first use
+//! from the NFAs `automata` stores, their caches in each thread's [`SearchState`])
 //! and the `Captures` view the rules' build functions read. It does not know what any rule means
 //! (see `rules.rs`).
 
