@@ -237,8 +237,8 @@ fn decode(bytes: &[u8]) -> Result<NFA, String> {
                 }
                 builder.add_union(alternates)
             }
-            tag::CAPTURE_START | tag::CAPTURE_END => {
-                let ends = bytes[r.at - 1] == tag::CAPTURE_END;
+            state @ (tag::CAPTURE_START | tag::CAPTURE_END) => {
+                let ends = state == tag::CAPTURE_END;
                 let next = refer(r.id(sid)?);
                 let group = r.number()?;
                 if group >= names.len() || (ends && !started[group]) {
