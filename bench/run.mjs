@@ -159,6 +159,9 @@ try {
   Object.assign(loaded, summarize(again, 'returning'));
   const steady = await page.evaluate(() => window.steady());
   console.error('browser: steady', JSON.stringify(steady));
+  const inWorkers = await page.evaluate(() => window.steadyInWorkers());
+  console.error('browser: steady in workers', JSON.stringify(inWorkers));
+  Object.assign(steady, inWorkers);
   const compare = await page.evaluate(() => window.compare());
   console.error('browser: compare', JSON.stringify(compare));
   console.log(JSON.stringify({ chromium: browser.version(), ...loaded, ...steady, ...compare }, null, 1));

@@ -246,6 +246,17 @@ await checks.run('page', 'a 1 MB paste annotates in the worker while typing stil
   assertEqual(after.viewLength, value.length, 'shown text is the newest text');
   assert(Number(after.dropped) >= 1, 'the result for the older text was dropped');
   assert(after.gap < 1000, `main thread blocked for ${Math.round(after.gap)} ms while annotating`);
+  // The worker's helper (started after the first annotation) found the second part, and what
+  // the status line counts is what one instance of the module finds in the whole text alone.
+  assertEqual(after.parts, '2', 'the 1 MB text annotated in two parts');
+  const counts = await page.evaluate(async (text) => {
+    const wasm = await import('/pkg/article_annotator.js');
+    await wasm.default();
+    const r = wasm.annotate(text, { referenceDate: document.getElementById('pubdate').value || null });
+    const alone = `${r.quotes.length} quotes, ${r.people.length} people, ${r.dates.length} dates, ${r.places.length} places`;
+    return { alone, status: document.getElementById('status').textContent };
+  }, value);
+  assert(counts.status.startsWith(`${counts.alone} —`), `status ${counts.status} against one instance's ${counts.alone}`);
   await setText(page, sample);
 });
 

@@ -30,6 +30,7 @@ pub mod lexicon;
 pub mod segment;
 mod sorting;
 pub mod span;
+pub mod two_parts;
 mod two_threads;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -69,26 +70,26 @@ years ago in Paris.\n\nMr. Adams said on Monday: \u{201C}Not yet.\u{201D}";
 
 /// Annotates `text`. Never fails and never panics: odd input yields fewer annotations and [`Note`]s.
 pub fn annotate(text: &str, config: &Config) -> Annotations {
-    if let Some(note) = too_long_note(text.len()) {
-        return Annotations {
-            notes: vec![note],
-            ..Annotations::default()
-        };
+    if let Some(refused) = too_long(text.len()) {
+        return refused;
     }
     let doc = segment::segment(text);
     let found = detect::find_all(&doc, config.reference_date);
     attribute::attribute(&doc, found)
 }
 
-/// The note for a text of `len` bytes when that is too long to annotate at all
-/// ([`segment::MAX_TOKENIZED_BYTES`]).
-fn too_long_note(len: usize) -> Option<Note> {
-    (len > segment::MAX_TOKENIZED_BYTES).then(|| Note {
-        span: None,
-        message: format!(
-            "The text is {len} bytes long: at most {} bytes (4 GiB) can be annotated; split it into parts.",
-            segment::MAX_TOKENIZED_BYTES
-        ),
+/// The annotations of a text of `len` bytes when that is too long to annotate at all
+/// ([`segment::MAX_TOKENIZED_BYTES`]): only a note saying so.
+fn too_long(len: usize) -> Option<Annotations> {
+    (len > segment::MAX_TOKENIZED_BYTES).then(|| Annotations {
+        notes: vec![Note {
+            span: None,
+            message: format!(
+                "The text is {len} bytes long: at most {} bytes (4 GiB) can be annotated; split it into parts.",
+                segment::MAX_TOKENIZED_BYTES
+            ),
+        }],
+        ..Annotations::default()
     })
 }
 
@@ -98,11 +99,13 @@ mod tests {
 
     #[test]
     fn only_a_text_over_4_gib_is_too_long() {
-        assert!(too_long_note(0).is_none());
-        assert!(too_long_note(segment::MAX_TOKENIZED_BYTES).is_none());
+        assert!(too_long(0).is_none());
+        assert!(too_long(segment::MAX_TOKENIZED_BYTES).is_none());
         // A wasm32 text cannot be longer.
         if let Some(longer) = segment::MAX_TOKENIZED_BYTES.checked_add(1) {
-            let note = too_long_note(longer).expect("a note");
+            let refused = too_long(longer).expect("a note");
+            assert!(refused.quotes.is_empty() && refused.notes.len() == 1);
+            let note = &refused.notes[0];
             assert!(note.message.contains("4 GiB") && note.span.is_none());
         }
     }
@@ -170,6 +173,15 @@ mod tests {
                 reference_date: reference,
             };
             assert_eq!(annotate(&text, &config), one_thread);
+            // As the browser's two workers annotate it: the second part handed over as bytes, or
+            // found by the first worker when they do not come.
+            let second = two_parts::second_part(&text, &config);
+            let begun = two_parts::FirstPart::begin(text.clone(), &config);
+            assert_eq!(
+                begun.clone().finish(Some(&second)),
+                (one_thread.clone(), None)
+            );
+            assert_eq!(begun.finish(None), (one_thread, None));
         }
     }
 

@@ -45,6 +45,39 @@ impl Document<'_> {
         };
         start(k)..start(k + 1)
     }
+
+    /// The lists without the text, to be kept apart from it and put back with [`Lists::over`].
+    pub fn into_lists(self) -> Lists {
+        Lists {
+            paragraphs: self.paragraphs,
+            sentences: self.sentences,
+            sentence_facts: self.sentence_facts,
+            tokens: self.tokens,
+        }
+    }
+}
+
+/// A [`Document`]'s lists without the text they point into: what a caller keeps between two steps
+/// of one annotation when it also owns the text (see `two_parts`).
+#[derive(Debug, Clone)]
+pub struct Lists {
+    paragraphs: Vec<Span>,
+    sentences: Vec<Span>,
+    sentence_facts: Vec<SentenceFacts>,
+    tokens: Vec<Token>,
+}
+
+impl Lists {
+    /// The document again, over `text`: the text the lists were cut from.
+    pub fn over(self, text: &str) -> Document<'_> {
+        Document {
+            text,
+            paragraphs: self.paragraphs,
+            sentences: self.sentences,
+            sentence_facts: self.sentence_facts,
+            tokens: self.tokens,
+        }
+    }
 }
 
 /// A word, a number or one punctuation character.

@@ -7,6 +7,7 @@ use serde::de::IgnoredAny;
 use wasm_bindgen::prelude::*;
 
 use crate::export::{self, JsConfig};
+use crate::two_parts::{self, FirstPart};
 
 /// The fields of `JsConfig` as JavaScript names them.
 const OPTION_NAMES: &[&str] = &["referenceDate"];
@@ -22,6 +23,59 @@ extern "C" {
 /// `text` is not a string, or when it is larger than `MAX_TEXT_BYTES`.
 #[wasm_bindgen]
 pub fn annotate(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
+    let (utf8, config) = read_input(text, options)?;
+    let annotations = crate::annotate(&utf8, &config);
+    to_js(text, &utf8, &annotations)
+}
+
+/// The second part of annotating `text` (see `two_parts`) as bytes for another instance's
+/// `PendingAnnotation.finish`. Takes and refuses what `annotate` does.
+#[wasm_bindgen(js_name = annotateSecondPart)]
+pub fn annotate_second_part(text: &JsString, options: JsValue) -> Result<Vec<u8>, JsError> {
+    let (utf8, config) = read_input(text, options)?;
+    Ok(two_parts::second_part(&utf8, &config))
+}
+
+/// Segments `text` and finds the first part of its annotation, to finish with the second part
+/// another instance finds meanwhile (`annotateSecondPart`). Takes and refuses what `annotate`
+/// does.
+#[wasm_bindgen(js_name = beginAnnotation)]
+pub fn begin_annotation(text: JsString, options: JsValue) -> Result<PendingAnnotation, JsError> {
+    let (utf8, config) = read_input(&text, options)?;
+    Ok(PendingAnnotation {
+        first: FirstPart::begin(utf8, &config),
+        text,
+    })
+}
+
+/// An annotation begun by `beginAnnotation`, waiting for its second part.
+#[wasm_bindgen]
+pub struct PendingAnnotation {
+    first: FirstPart,
+    /// The text as JavaScript gave it, which the result's span texts are cut from.
+    text: JsString,
+}
+
+#[wasm_bindgen]
+impl PendingAnnotation {
+    /// The `JsAnnotations` object `annotate` gives, with `second`: the bytes `annotateSecondPart`
+    /// gave for the same text and options. Without them the second part is found here, as it
+    /// is (with a warning on the console) when they do not fit this text.
+    pub fn finish(self, second: Option<Vec<u8>>) -> Result<JsValue, JsError> {
+        let PendingAnnotation { first, text } = self;
+        let utf8 = first.text().to_owned();
+        let (annotations, refused) = first.finish(second.as_deref());
+        if let Some(why) = refused {
+            web_sys::console::warn_1(
+                &format!("second part refused, found here instead: {why}").into(),
+            );
+        }
+        to_js(&text, &utf8, &annotations)
+    }
+}
+
+/// The text as UTF-8 and the options as a `Config`, or why `annotate` refuses them.
+fn read_input(text: &JsString, options: JsValue) -> Result<(String, crate::Config), JsError> {
     let js_config: JsConfig = if options.is_undefined() || options.is_null() {
         JsConfig::default()
     } else if !options.is_object() {
@@ -65,10 +119,18 @@ pub fn annotate(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
     if utf8.len() > crate::MAX_TEXT_BYTES {
         return Err(too_large("", utf8.len()));
     }
-    let annotations = crate::annotate(&utf8, &config);
+    Ok((utf8, config))
+}
+
+/// `annotations` of `utf8` (`text` as UTF-8) as the `JsAnnotations` object.
+fn to_js(
+    text: &JsString,
+    utf8: &str,
+    annotations: &crate::Annotations,
+) -> Result<JsValue, JsError> {
     // The result crosses packed (see `export::packed`): against one JSON string for the engine to
     // parse, no span text is copied, escaped or parsed, and no number printed and read back.
-    let packed = export::to_js_packed(&utf8, &annotations)
+    let packed = export::to_js_packed(utf8, annotations)
         .map_err(|e| JsError::new(&format!("result: {e}")))?;
     Ok(unpack(text, &packed.numbers, &packed.strings))
 }
@@ -83,4 +145,11 @@ pub fn prepare() {
 #[wasm_bindgen(js_name = maxTextBytes)]
 pub fn max_text_bytes() -> usize {
     crate::MAX_TEXT_BYTES
+}
+
+/// Texts at least this long (in UTF-8 bytes; a string's UTF-16 length is at most that) are worth
+/// annotating in two parts on two instances.
+#[wasm_bindgen(js_name = twoPartsFromBytes)]
+pub fn two_parts_from_bytes() -> usize {
+    crate::two_parts::FROM_BYTES
 }

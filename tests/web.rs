@@ -5,7 +5,9 @@
 //! The tests named `article_*` need the detectors to find something; the others hold whatever they find.
 #![cfg(target_arch = "wasm32")]
 
-use article_annotator::wasm::{annotate, max_text_bytes, prepare};
+use article_annotator::wasm::{
+    annotate, annotate_second_part, begin_annotation, max_text_bytes, prepare, two_parts_from_bytes,
+};
 use article_annotator::{export, CalendarDate, Config};
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -205,6 +207,36 @@ fn packed_result_is_the_object_of_the_native_json() {
             "{text:?}"
         );
     }
+}
+
+/// A long article annotated in two parts, as the page's two workers do it (the second part's
+/// bytes handed to the first), gives the object `annotate` gives; so it does when the bytes do
+/// not come, or are of another text.
+#[wasm_bindgen_test]
+fn two_parts_give_the_object_annotate_gives() {
+    let mut text = String::from("WASHINGTON, March 3, 2024 \u{2014} Talks went on.\n\n");
+    let mut n = 0;
+    while text.len() < two_parts_from_bytes() + 2000 {
+        n += 1;
+        text.push_str(&format!(
+            "\u{201C}Talks resume on May {},\u{201D} Mayor Ana Ruiz \u{1F600} said in Madrid on Friday. \
+             \"Not now,\" he said.\n\n",
+            n % 28 + 1
+        ));
+    }
+    let js_text: JsString = text.as_str().into();
+    let opts = r#"{"referenceDate": "2026-03-05"}"#;
+    let whole = JSON::stringify(&run(&text, opts)).unwrap();
+    let second = annotate_second_part(&js_text, options(opts)).expect("a second part");
+    let other = annotate_second_part(&"Short.".into(), options(opts)).expect("a part");
+    for bytes in [Some(second), None, Some(other)] {
+        let begun = begin_annotation(js_text.clone(), options(opts)).expect("begun");
+        let result = begun.finish(bytes).expect("finished");
+        assert_eq!(JSON::stringify(&result).unwrap(), whole);
+    }
+    assert!(array(&run(&text, opts), "quotes").length() > 100);
+    let refused = begin_annotation(JsValue::from(3).unchecked_into(), options(opts));
+    assert!(refused.is_err());
 }
 
 #[wasm_bindgen_test]

@@ -55,6 +55,7 @@ async function onWorkerMessage({ data }) {
   }
   if (data.type === 'error') setStatus(`Could not annotate: ${data.message}`, true);
   else if (!(await show(job, data.result, data.ms))) return; // overtaken while rendering
+  else body.dataset.parts = String(data.parts); // 2 when the worker's helper found half (worker.js)
   if (!state.running && data.id === state.seq) idle();
 }
 

@@ -1,30 +1,108 @@
 // Runs the annotator off the main thread so typing never waits for it.
 // Messages in:  {type: 'init', module?}, {type: 'annotate', id, text, options}
 // Messages out: {type: 'ready', maxTextBytes}, {type: 'failed', message},
-//               {type: 'result', id, result, ms}, {type: 'error', id, message}
+//               {type: 'result', id, result, ms, parts}, {type: 'error', id, message}
 // `module` is the compiled WebAssembly.Module when the page compiled it while this worker was
 // loading (boot.js); without it the worker fetches the wasm itself. The self-contained build
 // defines globalThis.EMBEDDED_WASM (the module's bytes) before this code.
-import init, { annotate, maxTextBytes, prepare } from './pkg/article_annotator.js';
+//
+// Two parts: after its first annotation this worker starts a helper, a second worker from this
+// same script with its own instance of the module. A long text (twoPartsFromBytes() or more) is
+// then annotated on both at once: the helper finds the second part (annotateSecondPart) and hands
+// it over as bytes while this worker finds the first (beginAnnotation), and `parts` in the result
+// is 2. Should the helper fail to start, fail a part or crash, this worker finds that part itself.
+// Helper messages in: {type: 'init', module?, role: 'helper'}, {type: 'part', id, text, options}
+// Helper messages out: {type: 'ready'}, {type: 'part', id, bytes} or {type: 'part', id, error}
+import init, { annotate, annotateSecondPart, beginAnnotation, maxTextBytes, prepare, twoPartsFromBytes } from './pkg/article_annotator.js';
+
+let role = 'page';
+let compiled; // what `init` was given, for the helper
+let helper = null; // {worker, ready, seq, waiting: Map(id → resolve)} once started
+let annotated = 0;
 
 self.onmessage = async ({ data }) => {
   if (data.type === 'init') {
+    role = data.role ?? 'page';
     try {
+      compiled = data.module;
       await init({ module_or_path: data.module ?? globalThis.EMBEDDED_WASM });
       // Lexicons and date patterns are built now, while the page is still loading, so that the
       // first annotation takes milliseconds rather than a hundred or more.
       prepare();
-      self.postMessage({ type: 'ready', maxTextBytes: maxTextBytes() });
+      self.postMessage(role === 'helper' ? { type: 'ready' } : { type: 'ready', maxTextBytes: maxTextBytes() });
     } catch (e) {
       self.postMessage({ type: 'failed', message: String(e?.message ?? e) });
+    }
+  } else if (data.type === 'part') {
+    try {
+      const bytes = annotateSecondPart(data.text, data.options);
+      self.postMessage({ type: 'part', id: data.id, bytes }, [bytes.buffer]);
+    } catch (e) {
+      self.postMessage({ type: 'part', id: data.id, error: String(e?.message ?? e) });
     }
   } else if (data.type === 'annotate') {
     const t0 = performance.now();
     try {
-      const result = annotate(data.text, data.options);
-      self.postMessage({ type: 'result', id: data.id, result, ms: performance.now() - t0 });
+      const { result, parts } = await annotateInParts(data.text, data.options);
+      self.postMessage({ type: 'result', id: data.id, result, ms: performance.now() - t0, parts });
     } catch (e) {
       self.postMessage({ type: 'error', id: data.id, message: String(e?.message ?? e) });
     }
+    annotated += 1;
+    if (annotated === 1) startHelper();
   }
 };
+
+/** `text` annotated, in two parts when it is long and the helper is ready. */
+async function annotateInParts(text, options) {
+  // A string's UTF-16 length is at most its UTF-8 length.
+  if (!helper?.ready || text.length < twoPartsFromBytes()) return { result: annotate(text, options), parts: 1 };
+  const id = ++helper.seq;
+  const reply = new Promise((resolve) => helper.waiting.set(id, resolve));
+  helper.worker.postMessage({ type: 'part', id, text, options });
+  let pending;
+  try {
+    pending = beginAnnotation(text, options);
+  } catch (e) {
+    helper?.waiting.delete(id); // its part, when it comes, is dropped
+    throw e;
+  }
+  const { bytes, error } = await reply;
+  if (error) console.warn(`the helper could not annotate the second part (${error}); finding it here`);
+  return { result: pending.finish(bytes), parts: bytes ? 2 : 1 };
+}
+
+/** Starts the helper; without one (it cannot start, or it fails), every text is annotated here. */
+function startHelper() {
+  let worker;
+  try {
+    // This script's own URL: a module file when served, a classic blob: script when self-contained.
+    worker = new Worker(self.location.href, { type: globalThis.EMBEDDED_WASM ? 'classic' : 'module' });
+  } catch (e) {
+    console.warn(`no helper worker (${e?.message ?? e}): long texts are annotated in one part`);
+    return;
+  }
+  const started = { worker, ready: false, seq: 0, waiting: new Map() };
+  const stop = (why) => {
+    console.warn(`the helper worker stopped (${why}): long texts are annotated in one part`);
+    if (helper === started) helper = null;
+    for (const resolve of started.waiting.values()) resolve({ error: why });
+    started.waiting.clear();
+    worker.terminate();
+  };
+  worker.onmessage = ({ data }) => {
+    if (data.type === 'ready') started.ready = true;
+    else if (data.type === 'failed') stop(data.message);
+    else if (data.type === 'part') {
+      const resolve = started.waiting.get(data.id);
+      started.waiting.delete(data.id);
+      resolve?.(data);
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    stop(event.message ?? 'worker error');
+  };
+  helper = started;
+  worker.postMessage({ type: 'init', module: compiled, role: 'helper' });
+}

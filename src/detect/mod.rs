@@ -5,6 +5,7 @@
 //! kinds are settled in `attribute`, the only stage that sees them all.
 
 pub mod dates;
+pub mod handover;
 pub mod people;
 pub mod places;
 pub mod quotes;
@@ -28,39 +29,110 @@ pub struct Found {
 
 /// Runs every detector over `doc`, relative dates resolving against `reference`.
 ///
-/// On a long text (`two_threads::FROM_BYTES`) quotes, people and the dates of the text's last
-/// part ([`DATES_THERE_PER_MILLE`]) are found on a second thread while places and the other dates
-/// are found on the calling one. Both parts' relative dates resolve against an anchor settled
-/// first ([`dates::Anchoring::ahead`]); each part's dates come from whole paragraphs, so the
-/// result is the same either way.
+/// On a long text (`two_threads::FROM_BYTES`) the work is split in [`Parts::split`]'s two parts,
+/// the second found on a second thread; otherwise both are found in turn ([`Parts::whole`]).
 pub fn find_all(doc: &Document, reference: Option<CalendarDate>) -> Found {
     let len = doc.text.len();
-    let ahead = two_threads::pays(len)
-        .then(|| dates::Anchoring::ahead(doc, reference))
-        .flatten();
-    let split = match ahead {
-        Some(_) => dates_split(doc),
-        None => doc.paragraphs.len(),
+    let parts = if two_threads::pays(len) {
+        Parts::split(doc, reference)
+    } else {
+        Parts::whole(doc, reference)
     };
-    let anchoring = ahead.unwrap_or(dates::Anchoring::reference_or_own_dateline(reference));
-    let (here, there) = doc.paragraphs.split_at(split);
-    let ((places, mut dates), (quotes, people, later_dates)) = two_threads::join(
-        len,
-        || (places::find(doc), dates::find_in(doc, here, anchoring)),
-        || {
-            (
-                quotes::find(doc),
-                people::find(doc),
-                dates::find_in(doc, there, anchoring),
-            )
-        },
-    );
-    dates.extend(later_dates);
-    Found {
-        quotes,
-        people,
-        places,
-        dates,
+    let (here, there) = two_threads::join(len, || find_here(doc, parts), || find_there(doc, parts));
+    Found::from_parts(here, there)
+}
+
+/// How the detectors' work on one text is cut in two parts that share nothing, the first
+/// ([`find_here`]) places and the dates of the text's first paragraphs, the second
+/// ([`find_there`]) quotes, people and the dates of the paragraphs after. Both parts' relative
+/// dates resolve against one anchor settled first ([`dates::Anchoring::ahead`]) and each part's
+/// dates come from whole paragraphs, so [`Found::from_parts`] gives the same whatever the cut.
+#[derive(Debug, Clone, Copy)]
+pub struct Parts {
+    /// The index of the first paragraph whose dates the second part finds.
+    dates_split: usize,
+    anchoring: dates::Anchoring,
+}
+
+impl Parts {
+    /// The two parts about equally long: the second part's dates are those of the text's last
+    /// [`DATES_THERE_PER_MILLE`]. All dates stay in the first part when the anchor cannot be
+    /// settled ahead.
+    pub fn split(doc: &Document, reference: Option<CalendarDate>) -> Parts {
+        match dates::Anchoring::ahead(doc, reference) {
+            Some(anchoring) => Parts {
+                dates_split: dates_split(doc),
+                anchoring,
+            },
+            None => Parts::whole(doc, reference),
+        }
+    }
+
+    /// Every date in the first part: for a text found in one run.
+    pub fn whole(doc: &Document, reference: Option<CalendarDate>) -> Parts {
+        Parts {
+            dates_split: doc.paragraphs.len(),
+            anchoring: dates::Anchoring::reference_or_own_dateline(reference),
+        }
+    }
+
+    /// The paragraph index the dates are split at (a check that two parts were cut alike).
+    pub fn dates_split(&self) -> usize {
+        self.dates_split
+    }
+}
+
+/// The first part of the detectors' work ([`Parts`]).
+#[derive(Debug, Clone, Default)]
+pub struct Here {
+    /// Place candidates.
+    pub places: Vec<places::PlaceCandidate>,
+    /// The dates of the paragraphs before the split.
+    pub dates: Vec<crate::annotations::DateMention>,
+}
+
+/// The second part of the detectors' work ([`Parts`]); `handover` carries it between wasm
+/// instances.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct There {
+    /// Quotation candidates and notes about unbalanced marks.
+    pub quotes: quotes::QuoteScan,
+    /// Person-name candidates.
+    pub people: Vec<people::PersonCandidate>,
+    /// The dates of the paragraphs from the split on.
+    pub dates: Vec<crate::annotations::DateMention>,
+}
+
+/// The first part of the detectors' work on `doc`.
+pub fn find_here(doc: &Document, parts: Parts) -> Here {
+    let paragraphs = &doc.paragraphs[..parts.dates_split];
+    Here {
+        places: places::find(doc),
+        dates: dates::find_in(doc, paragraphs, parts.anchoring),
+    }
+}
+
+/// The second part of the detectors' work on `doc`.
+pub fn find_there(doc: &Document, parts: Parts) -> There {
+    let paragraphs = &doc.paragraphs[parts.dates_split..];
+    There {
+        quotes: quotes::find(doc),
+        people: people::find(doc),
+        dates: dates::find_in(doc, paragraphs, parts.anchoring),
+    }
+}
+
+impl Found {
+    /// Both parts together.
+    pub fn from_parts(here: Here, there: There) -> Found {
+        let Here { places, mut dates } = here;
+        dates.extend(there.dates);
+        Found {
+            quotes: there.quotes,
+            people: there.people,
+            places,
+            dates,
+        }
     }
 }
 
@@ -71,10 +143,9 @@ pub fn find_all(doc: &Document, reference: Option<CalendarDate>) -> Found {
 /// the date gate lost its second stage, 37 % was the share that balanced.)
 const DATES_THERE_PER_MILLE: usize = 390;
 
-/// The index of the first paragraph whose dates the second thread finds (all paragraphs' count
-/// when there is no second thread).
+/// The index of the first paragraph whose dates the second part finds.
 fn dates_split(doc: &Document) -> usize {
     let len = doc.text.len();
     let from = len - len / 1000 * DATES_THERE_PER_MILLE;
-    two_threads::first_paragraph_there(&doc.paragraphs, len, from)
+    doc.paragraphs.partition_point(|p| p.start < from)
 }

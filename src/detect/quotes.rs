@@ -17,7 +17,7 @@ use crate::segment::Document;
 use crate::span::Span;
 
 /// Quotation candidates and notes about unbalanced marks.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuoteScan {
     /// Candidates in text order.
     pub quotes: Vec<QuoteCandidate>,
