@@ -2,6 +2,7 @@
 // happen at load; bench/run.mjs then calls
 // window.steady(), window.steadyInWorkers() and window.compare() and reads the figures back.
 import init, { annotate, prepare } from '../www/pkg/article_annotator.js';
+import { unpack } from '../www/unpack.js';
 
 const OPTIONS = { referenceDate: '2016-06-01' };
 const utf8Length = (s) => new TextEncoder().encode(s).length;
@@ -63,8 +64,8 @@ window.steady = async () => {
 
 /**
  * The page's own way: the 1 MB text posted to the page's worker (www/worker.js) and its result
- * back, timed here (the round trip, the result's copy to this thread included) and by the worker
- * (from the text's arrival to the result's posting). After the worker's first annotation its
+ * back, timed here (the round trip, the packed result rebuilt here as the page does) and by the
+ * worker (from the text's arrival to the packed result's posting). After the worker's first annotation its
  * helper starts, from which on a long text is annotated in two parts on two instances.
  */
 window.steadyInWorkers = async () => {
@@ -87,6 +88,7 @@ window.steadyInWorkers = async () => {
     worker.postMessage({ type: 'annotate', id: ++id, text, options: OPTIONS });
     const reply = await next();
     if (reply.type !== 'result') throw new Error(reply.message);
+    unpack(text, reply.packed.numbers, reply.packed.strings);
     return { roundTrip: performance.now() - before, inWorker: reply.ms, parts: reply.parts };
   };
   // Until the helper is ready (it starts after the first annotation), then two more to warm it.

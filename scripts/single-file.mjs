@@ -38,7 +38,7 @@ const workerSource = [
   unmodule(read('worker.js')),
 ].join('\n');
 
-const mainSource = ['boot.js', 'sample.js', 'render.js', 'main.js'].map((name) => unmodule(read(name))).join('\n');
+const mainSource = ['boot.js', 'sample.js', 'unpack.js', 'render.js', 'main.js'].map((name) => unmodule(read(name))).join('\n');
 const css = read('style.css');
 const map = `data:image/svg+xml;base64,${Buffer.from(read('world.svg')).toString('base64')}`;
 

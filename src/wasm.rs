@@ -12,7 +12,7 @@ use crate::two_parts::{self, FirstPart};
 /// The fields of `JsConfig` as JavaScript names them.
 const OPTION_NAMES: &[&str] = &["referenceDate"];
 
-#[wasm_bindgen(module = "/src/unpack.js")]
+#[wasm_bindgen(module = "/www/unpack.js")]
 extern "C" {
     /// Rebuilds the object `export::to_js_packed` packed, cutting span texts from `text`.
     fn unpack(text: &JsString, numbers: &[f64], strings: &str) -> JsValue;
@@ -26,6 +26,16 @@ pub fn annotate(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
     let (utf8, config) = read_input(text, options)?;
     let annotations = crate::annotate(&utf8, &config);
     to_js(text, &utf8, &annotations)
+}
+
+/// `annotate`'s result still packed, as `{ numbers: Float64Array, strings }` for `unpack`
+/// (www/unpack.js) to rebuild with the same text: the page's worker hands this to the page, for
+/// whom it is quicker to rebuild than an object is to copy across.
+#[wasm_bindgen(js_name = annotatePacked)]
+pub fn annotate_packed(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
+    let (utf8, config) = read_input(text, options)?;
+    let annotations = crate::annotate(&utf8, &config);
+    to_js_packed(&utf8, &annotations)
 }
 
 /// The second part of annotating `text` (see `two_parts`) as bytes for another instance's
@@ -62,15 +72,29 @@ impl PendingAnnotation {
     /// gave for the same text and options. Without them the second part is found here, as it
     /// is (with a warning on the console) when they do not fit this text.
     pub fn finish(self, second: Option<Vec<u8>>) -> Result<JsValue, JsError> {
+        let (text, utf8, annotations) = self.finished(second);
+        to_js(&text, &utf8, &annotations)
+    }
+
+    /// As `finish`, the result still packed as `annotatePacked` gives it.
+    #[wasm_bindgen(js_name = finishPacked)]
+    pub fn finish_packed(self, second: Option<Vec<u8>>) -> Result<JsValue, JsError> {
+        let (_, utf8, annotations) = self.finished(second);
+        to_js_packed(&utf8, &annotations)
+    }
+}
+
+impl PendingAnnotation {
+    /// The text, as JavaScript gave it and as UTF-8, and its annotations.
+    fn finished(self, second: Option<Vec<u8>>) -> (JsString, String, crate::Annotations) {
         let PendingAnnotation { first, text } = self;
         let utf8 = first.text().to_owned();
         let (annotations, refused) = first.finish(second.as_deref());
         if let Some(why) = refused {
-            web_sys::console::warn_1(
-                &format!("second part refused, found here instead: {why}").into(),
-            );
+            let warning = format!("second part refused, found here instead: {why}");
+            web_sys::console::warn_1(&warning.into());
         }
-        to_js(&text, &utf8, &annotations)
+        (text, utf8, annotations)
     }
 }
 
@@ -130,9 +154,25 @@ fn to_js(
 ) -> Result<JsValue, JsError> {
     // The result crosses packed (see `export::packed`): against one JSON string for the engine to
     // parse, no span text is copied, escaped or parsed, and no number printed and read back.
-    let packed = export::to_js_packed(utf8, annotations)
-        .map_err(|e| JsError::new(&format!("result: {e}")))?;
+    let packed = packed(utf8, annotations)?;
     Ok(unpack(text, &packed.numbers, &packed.strings))
+}
+
+/// `annotations` of `utf8` packed, as `{ numbers: Float64Array, strings }` (the numbers copied
+/// out of the module's memory, so that they can be handed on).
+fn to_js_packed(utf8: &str, annotations: &crate::Annotations) -> Result<JsValue, JsError> {
+    let packed = packed(utf8, annotations)?;
+    let object = js_sys::Object::new();
+    let numbers = js_sys::Float64Array::from(packed.numbers.as_slice());
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&object, &key.into(), value);
+    set("numbers", &numbers)
+        .and_then(|_| set("strings", &packed.strings.into()))
+        .map_err(|_| JsError::new("result: the packed object could not be built"))?;
+    Ok(object.into())
+}
+
+fn packed(utf8: &str, annotations: &crate::Annotations) -> Result<export::packed::Packed, JsError> {
+    export::to_js_packed(utf8, annotations).map_err(|e| JsError::new(&format!("result: {e}")))
 }
 
 /// Builds the lexicons and the date rules' engines ahead of the first `annotate` (optional).

@@ -2,6 +2,7 @@
 // a Web Worker (worker.js). Results that arrive for an older text are dropped.
 import { worker, listenToWorker } from './boot.js';
 import { SAMPLE_ARTICLE } from './sample.js';
+import { unpack } from './unpack.js';
 import { KINDS, renderText, renderSpeakers, renderTimeline, renderPlaces, describe, findDateline, fileStem, quotesCsv, annotationsCsv, quotesMarkdown } from './render.js';
 
 const $ = (id) => document.getElementById(id);
@@ -54,7 +55,7 @@ async function onWorkerMessage({ data }) {
     return;
   }
   if (data.type === 'error') setStatus(`Could not annotate: ${data.message}`, true);
-  else if (!(await show(job, data.result, data.ms))) return; // overtaken while rendering
+  else if (!(await show(job, unpack(job.text, data.packed.numbers, data.packed.strings), data.ms))) return; // overtaken while rendering
   else body.dataset.parts = String(data.parts); // 2 when the worker's helper found half (worker.js)
   if (!state.running && data.id === state.seq) idle();
 }

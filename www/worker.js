@@ -1,7 +1,9 @@
 // Runs the annotator off the main thread so typing never waits for it.
 // Messages in:  {type: 'init', module?}, {type: 'annotate', id, text, options}
 // Messages out: {type: 'ready', maxTextBytes}, {type: 'failed', message},
-//               {type: 'result', id, result, ms, parts}, {type: 'error', id, message}
+//               {type: 'result', id, packed, ms, parts}, {type: 'error', id, message}
+// `packed` is the result as annotatePacked gives it, {numbers, strings}, for unpack.js to rebuild
+// with the same text: rebuilding it there costs the page less than copying the object across.
 // `module` is the compiled WebAssembly.Module when the page compiled it while this worker was
 // loading (boot.js); without it the worker fetches the wasm itself. The self-contained build
 // defines globalThis.EMBEDDED_WASM (the module's bytes) before this code.
@@ -13,7 +15,7 @@
 // is 2. Should the helper fail to start, fail a part or crash, this worker finds that part itself.
 // Helper messages in: {type: 'init', module?, role: 'helper'}, {type: 'part', id, text, options}
 // Helper messages out: {type: 'ready'}, {type: 'part', id, bytes} or {type: 'part', id, error}
-import init, { annotate, annotateSecondPart, beginAnnotation, maxTextBytes, prepare, twoPartsFromBytes } from './pkg/article_annotator.js';
+import init, { annotatePacked, annotateSecondPart, beginAnnotation, maxTextBytes, prepare, twoPartsFromBytes } from './pkg/article_annotator.js';
 
 let role = 'page';
 let compiled; // what `init` was given, for the helper
@@ -43,8 +45,9 @@ self.onmessage = async ({ data }) => {
   } else if (data.type === 'annotate') {
     const t0 = performance.now();
     try {
-      const { result, parts } = await annotateInParts(data.text, data.options);
-      self.postMessage({ type: 'result', id: data.id, result, ms: performance.now() - t0, parts });
+      const { packed, parts } = await annotateInParts(data.text, data.options);
+      const ms = performance.now() - t0;
+      self.postMessage({ type: 'result', id: data.id, packed, ms, parts }, [packed.numbers.buffer]);
     } catch (e) {
       self.postMessage({ type: 'error', id: data.id, message: String(e?.message ?? e) });
     }
@@ -53,10 +56,10 @@ self.onmessage = async ({ data }) => {
   }
 };
 
-/** `text` annotated, in two parts when it is long and the helper is ready. */
+/** `text` annotated (packed), in two parts when it is long and the helper is ready. */
 async function annotateInParts(text, options) {
   // A string's UTF-16 length is at most its UTF-8 length.
-  if (!helper?.ready || text.length < twoPartsFromBytes()) return { result: annotate(text, options), parts: 1 };
+  if (!helper?.ready || text.length < twoPartsFromBytes()) return { packed: annotatePacked(text, options), parts: 1 };
   const id = ++helper.seq;
   const reply = new Promise((resolve) => helper.waiting.set(id, resolve));
   helper.worker.postMessage({ type: 'part', id, text, options });
@@ -69,7 +72,7 @@ async function annotateInParts(text, options) {
   }
   const { bytes, error } = await reply;
   if (error) console.warn(`the helper could not annotate the second part (${error}); finding it here`);
-  return { result: pending.finish(bytes), parts: bytes ? 2 : 1 };
+  return { packed: pending.finishPacked(bytes), parts: bytes ? 2 : 1 };
 }
 
 /** Starts the helper; without one (it cannot start, or it fails), every text is annotated here. */
