@@ -8,8 +8,9 @@
 // loading (boot.js); without it the worker fetches the wasm itself. The self-contained build
 // defines globalThis.EMBEDDED_WASM (the module's bytes) before this code.
 //
-// Two parts: after its first annotation this worker starts a helper, a second worker from this
-// same script with its own instance of the module. A long text (twoPartsFromBytes() or more) is
+// Two parts: a while after its first annotation (HELPER_AFTER_MS, so as not to slow the page's
+// first result; at once should a long text come first) this worker starts a helper, a second
+// worker from this same script with its own instance of the module. A long text (twoPartsFromBytes() or more) is
 // then annotated on both at once: the helper finds the second part (annotateSecondPart) and hands
 // it over as bytes while this worker finds the first (beginAnnotation), and `parts` in the result
 // is 2. Should the helper fail to start, fail a part or crash, this worker finds that part itself.
@@ -20,7 +21,12 @@ import init, { annotatePacked, annotateSecondPart, beginAnnotation, maxTextBytes
 let role = 'page';
 let compiled; // what `init` was given, for the helper
 let helper = null; // {worker, ready, seq, waiting: Map(id → resolve)} once started
+let helperTried = false;
 let annotated = 0;
+/** How long after the first annotation the helper starts: on a first visit its start-up (the
+ * engine compiling the module's code once more) would share the two cores with the page showing
+ * that first result. */
+const HELPER_AFTER_MS = 1500;
 
 self.onmessage = async ({ data }) => {
   if (data.type === 'init') {
@@ -52,14 +58,16 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: 'error', id: data.id, message: String(e?.message ?? e) });
     }
     annotated += 1;
-    if (annotated === 1) startHelper();
+    if (annotated === 1) setTimeout(startHelper, HELPER_AFTER_MS);
   }
 };
 
 /** `text` annotated (packed), in two parts when it is long and the helper is ready. */
 async function annotateInParts(text, options) {
   // A string's UTF-16 length is at most its UTF-8 length.
-  if (!helper?.ready || text.length < twoPartsFromBytes()) return { packed: annotatePacked(text, options), parts: 1 };
+  const long = text.length >= twoPartsFromBytes();
+  if (long) startHelper(); // for the next long text, should this one come before the helper
+  if (!helper?.ready || !long) return { packed: annotatePacked(text, options), parts: 1 };
   const id = ++helper.seq;
   const reply = new Promise((resolve) => helper.waiting.set(id, resolve));
   helper.worker.postMessage({ type: 'part', id, text, options });
@@ -75,8 +83,11 @@ async function annotateInParts(text, options) {
   return { packed: pending.finishPacked(bytes), parts: bytes ? 2 : 1 };
 }
 
-/** Starts the helper; without one (it cannot start, or it fails), every text is annotated here. */
+/** Starts the helper once; without one (it cannot start, or it fails), every text is annotated
+ * here. */
 function startHelper() {
+  if (helperTried) return;
+  helperTried = true;
   let worker;
   try {
     // This script's own URL: a module file when served, a classic blob: script when self-contained.
