@@ -45,6 +45,19 @@ async function settle(page, ms = 30_000) {
   await page.waitForFunction(() => document.body.dataset.state === 'idle', null, { timeout: ms });
 }
 
+/** Checks that what the status line counts is what one instance of the module, loaded in the
+ * page itself, finds in `text` alone. */
+async function assertStatusCountsAlone(page, text) {
+  const counts = await page.evaluate(async (text) => {
+    const wasm = await import('/pkg/article_annotator.js');
+    await wasm.default();
+    const r = wasm.annotate(text, { referenceDate: document.getElementById('pubdate').value || null });
+    const alone = `${r.quotes.length} quotes, ${r.people.length} people, ${r.dates.length} dates, ${r.places.length} places`;
+    return { alone, status: document.getElementById('status').textContent };
+  }, text);
+  assert(counts.status.startsWith(`${counts.alone} —`), `status ${counts.status} against one instance's ${counts.alone}`);
+}
+
 const viewText = (page) => page.$eval('#view', (v) => v.textContent);
 
 async function download(page, selector) {
@@ -249,14 +262,7 @@ await checks.run('page', 'a 1 MB paste annotates in the worker while typing stil
   // The worker's helper (started after the first annotation) found the second part, and what
   // the status line counts is what one instance of the module finds in the whole text alone.
   assertEqual(after.parts, '2', 'the 1 MB text annotated in two parts');
-  const counts = await page.evaluate(async (text) => {
-    const wasm = await import('/pkg/article_annotator.js');
-    await wasm.default();
-    const r = wasm.annotate(text, { referenceDate: document.getElementById('pubdate').value || null });
-    const alone = `${r.quotes.length} quotes, ${r.people.length} people, ${r.dates.length} dates, ${r.places.length} places`;
-    return { alone, status: document.getElementById('status').textContent };
-  }, value);
-  assert(counts.status.startsWith(`${counts.alone} —`), `status ${counts.status} against one instance's ${counts.alone}`);
+  await assertStatusCountsAlone(page, value);
   await setText(page, sample);
 });
 
@@ -416,6 +422,39 @@ await checks.run('page', 'a wasm that cannot load is reported on the page', asyn
     assertEqual(await page.evaluate(() => document.body.dataset.ready), undefined, 'ready');
   } finally {
     await broken.close();
+  }
+});
+
+await checks.run('page', 'without the worker\'s helper a long text is annotated in one part', async () => {
+  // The worker's own scripts load; the helper's (the same URLs, asked for a second time) do not:
+  // the module glue it imports fails (the second time it is asked for; the third is this check's).
+  const alone = await browser.newContext();
+  try {
+    const page = await alone.newPage();
+    const warnings = [];
+    page.on('worker', (w) => w.on('console', (m) => m.type() === 'warning' && warnings.push(m.text())));
+    let asked = 0;
+    await alone.route('**/pkg/article_annotator.js', (route) => (++asked === 2 ? route.abort() : route.continue()));
+    await page.goto(`${server.origin}/`);
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 15_000 });
+    await page.click('#sample');
+    await settle(page);
+    const sample = await page.$eval('#input', (i) => i.value);
+    const long = sample.repeat(Math.ceil(200_000 / sample.length));
+    for (const text of [long, `${long} Again.`]) {
+      // Put in as a paste puts it (filling the box key by key would take seconds).
+      await page.$eval('#input', (box, text) => {
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }, text);
+      await page.waitForFunction(() => document.body.dataset.state === 'busy');
+      await settle(page);
+      assertEqual(await page.evaluate(() => document.body.dataset.parts), '1', 'parts');
+      await assertStatusCountsAlone(page, text);
+    }
+    assert(warnings.some((w) => /helper worker stopped/.test(w)), `warnings: ${warnings.join(' | ')}`);
+  } finally {
+    await alone.close();
   }
 });
 

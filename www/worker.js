@@ -10,10 +10,11 @@
 //
 // Two parts: a while after its first annotation (HELPER_AFTER_MS, so as not to slow the page's
 // first result; at once should a long text come first) this worker starts a helper, a second
-// worker from this same script with its own instance of the module. A long text (twoPartsFromBytes() or more) is
-// then annotated on both at once: the helper finds the second part (annotateSecondPart) and hands
+// worker from this same script with its own instance of the module. A long text
+// (twoPartsFromBytes() or more) is then annotated on both at once: the helper finds the second part (annotateSecondPart) and hands
 // it over as bytes while this worker finds the first (beginAnnotation), and `parts` in the result
-// is 2. Should the helper fail to start, fail a part or crash, this worker finds that part itself.
+// is 2. Should the helper fail to start, fail a part, crash or not answer, this worker finds that
+// part itself.
 // Helper messages in: {type: 'init', module?, role: 'helper'}, {type: 'part', id, text, options}
 // Helper messages out: {type: 'ready'}, {type: 'part', id, bytes} or {type: 'part', id, error}
 import init, { annotatePacked, annotateSecondPart, beginAnnotation, maxTextBytes, prepare, twoPartsFromBytes } from './pkg/article_annotator.js';
@@ -62,23 +63,36 @@ self.onmessage = async ({ data }) => {
   }
 };
 
+/** How long the helper may take over the part of `text` before this worker finds it itself:
+ * far longer than it takes (about 25 ms per MB), so that only a helper that stopped answering
+ * trips it; an answer that comes later is dropped. */
+const partTimeoutMs = (text) => Math.round(5000 + text.length / 1000);
+
 /** `text` annotated (packed), in two parts when it is long and the helper is ready. */
 async function annotateInParts(text, options) {
   // A string's UTF-16 length is at most its UTF-8 length.
   const long = text.length >= twoPartsFromBytes();
   if (long) startHelper(); // for the next long text, should this one come before the helper
   if (!helper?.ready || !long) return { packed: annotatePacked(text, options), parts: 1 };
-  const id = ++helper.seq;
-  const reply = new Promise((resolve) => helper.waiting.set(id, resolve));
-  helper.worker.postMessage({ type: 'part', id, text, options });
+  const asked = helper;
+  const id = ++asked.seq;
+  let timer;
+  const reply = new Promise((resolve) => {
+    asked.waiting.set(id, resolve);
+    const ms = partTimeoutMs(text);
+    timer = setTimeout(() => asked.waiting.delete(id) && resolve({ error: `no answer within ${ms} ms` }), ms);
+  });
+  asked.worker.postMessage({ type: 'part', id, text, options });
   let pending;
   try {
     pending = beginAnnotation(text, options);
   } catch (e) {
-    helper?.waiting.delete(id); // its part, when it comes, is dropped
+    asked.waiting.delete(id); // its part, when it comes, is dropped
+    clearTimeout(timer);
     throw e;
   }
   const { bytes, error } = await reply;
+  clearTimeout(timer);
   if (error) console.warn(`the helper could not annotate the second part (${error}); finding it here`);
   return { packed: pending.finishPacked(bytes), parts: bytes ? 2 : 1 };
 }
