@@ -67,6 +67,35 @@ pub fn end_of_letters(bytes: &[u8], from: usize) -> usize {
     first_marked(bytes, from, not_letters, |b| !b.is_ascii_alphabetic())
 }
 
+/// Where the run of ASCII letters and digits at `from` (at most `bytes.len()`) ends, and whether
+/// it holds a letter: `(from, false)` when there is none.
+pub fn end_of_letters_and_digits(bytes: &[u8], from: usize) -> (usize, bool) {
+    let mut at = from;
+    let mut letters = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let word_letters = letter_lanes(word);
+        let stops = !(word_letters | digit_lanes(word)) & TOP_BITS;
+        if stops != 0 {
+            // The lanes before the first stop (their top bits; none when it is the first lane).
+            let before = stops ^ (stops - 1);
+            letters |= word_letters & before;
+            return (at + (stops.trailing_zeros() / 8) as usize, letters != 0);
+        }
+        letters |= word_letters;
+        at += 8;
+    }
+    let mut has_letter = letters != 0;
+    for &b in &bytes[at..] {
+        if !b.is_ascii_alphanumeric() {
+            break;
+        }
+        has_letter |= b.is_ascii_alphabetic();
+        at += 1;
+    }
+    (at, has_letter)
+}
+
 /// The lanes of `word` equal to `b`, exactly: the low seven bits of a lane that differs from `b`
 /// add up past 0x7f, or its top bit differs (the 7-bit sums never carry into the next lane).
 pub fn equal_lanes(word: u64, b: u8) -> u64 {
@@ -124,6 +153,36 @@ mod tests {
                     expect(|x| x >= 0xF0),
                     "{b:#x} in lane {lane}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn runs_of_letters_and_digits_end_where_a_plain_scan_ends_them() {
+        // Every byte value in every place of runs shorter and longer than a word, from every start.
+        let plain = |bytes: &[u8], from: usize| {
+            let run = bytes[from..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric());
+            let n = run.clone().count();
+            (from + n, run.take(n).any(|b| b.is_ascii_alphabetic()))
+        };
+        for b in 0..=255u8 {
+            for len in [0, 1, 7, 8, 9, 16, 17] {
+                for at in 0..len {
+                    for filler in [b'7', b'x'] {
+                        let mut bytes = vec![filler; len];
+                        bytes[at] = b;
+                        for from in 0..=len {
+                            assert_eq!(
+                                end_of_letters_and_digits(&bytes, from),
+                                plain(&bytes, from),
+                                "{b:#x} at {at} of {len}, from {from}, in {}",
+                                filler as char
+                            );
+                        }
+                    }
+                }
             }
         }
     }

@@ -4,7 +4,7 @@
 //! places …); detectors do that. Paragraphs are lines: news pasted from a page puts one paragraph on a
 //! line, and a blank line is never part of a paragraph. `\r\n` and lone `\r` end lines too.
 
-use crate::lanes::{equal_lanes, first_marked};
+use crate::lanes::{self, equal_lanes, first_marked};
 use crate::span::Span;
 use crate::two_threads;
 
@@ -372,23 +372,6 @@ static BYTE_CLASS: [u8; 256] = {
     class
 };
 
-/// The end of the run of ASCII letters and digits in `bytes[from..limit]` that starts at `from`,
-/// and whether it holds a letter.
-#[inline]
-fn ascii_word_run(bytes: &[u8], from: usize, limit: usize) -> (usize, bool) {
-    let mut classes = 0;
-    let mut end = from;
-    for &b in &bytes[from..limit] {
-        let class = BYTE_CLASS[usize::from(b)];
-        if class & (LETTER | DIGIT) == 0 {
-            break;
-        }
-        classes |= class;
-        end += 1;
-    }
-    (end, classes & LETTER != 0)
-}
-
 fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
     let s = within.text(text);
     let bytes = s.as_bytes();
@@ -430,7 +413,7 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
         let mut has_hyphen = false;
         loop {
             // ASCII letters and digits, most of a word, without decoding.
-            let (run_end, run_has_letter) = ascii_word_run(bytes, end, bytes.len());
+            let (run_end, run_has_letter) = lanes::end_of_letters_and_digits(bytes, end);
             if run_end > end {
                 has_letter |= run_has_letter;
                 end = run_end;
