@@ -307,12 +307,13 @@ fn scan_sentence<'t>(
             if t.kind != TokenKind::Word {
                 break;
             }
-            let raw = word_text(doc, &t);
             // Most words start lower-case: such a word starts no run (a name-shaped word starts
-            // upper-case, a particle joined to a name holds a hyphen) and so needs no shape.
+            // upper-case, a particle joined to a name holds a hyphen) and so needs no shape (nor
+            // its text).
             if run.is_empty() && !t.starts_upper() && !t.has_hyphen() {
                 break;
             }
+            let raw = word_text(doc, &t);
             let (stem, possessive) = strip_possessive(raw);
             let mut s = shape(stem);
             if s == Shape::Caps && shouting {
@@ -380,7 +381,8 @@ fn scan_sentence<'t>(
 /// A role mention starting at `tokens[i]` ("the" + title words not followed by a name).
 fn role_at(doc: &Document, tokens: &[Token], i: usize) -> Option<PersonCandidate> {
     let t = tokens[i];
-    if !word_text(doc, &t).eq_ignore_ascii_case("the") {
+    // The length first: most tokens are not three bytes long.
+    if t.span().len() != 3 || !word_text(doc, &t).eq_ignore_ascii_case("the") {
         return None;
     }
     let mut j = i + 1;
