@@ -676,8 +676,16 @@ fn count_pronouns(doc: &Document, entities: &mut [Entity]) {
         }
         let mut j = tok;
         while j < doc.tokens.len() && doc.tokens[j].span().start < limit && j < tok + 60 {
-            let w = doc.tokens[j].span().text(text);
-            let vote = match w {
+            let at = doc.tokens[j].span();
+            // Only words of two, three or seven bytes starting h or s can be one of the pronouns:
+            // tested on the token before its text is cut.
+            let maybe = matches!(at.len(), 2 | 3 | 7)
+                && matches!(text.as_bytes()[at.start], b'h' | b'H' | b's' | b'S');
+            if !maybe {
+                j += 1;
+                continue;
+            }
+            let vote = match at.text(text) {
                 "he" | "He" | "him" | "his" | "His" | "himself" => Some(true),
                 "she" | "She" | "her" | "Her" | "herself" => Some(false),
                 _ => None,
