@@ -3,7 +3,7 @@
 import { worker, listenToWorker } from './boot.js';
 import { SAMPLE_ARTICLE } from './sample.js';
 import { unpack } from './unpack.js';
-import { KINDS, renderText, renderSpeakers, renderTimeline, renderPlaces, describe, findDateline, fileStem, quotesCsv, annotationsCsv, quotesMarkdown } from './render.js';
+import { KINDS, prepareCountryNames, renderText, renderSpeakers, renderTimeline, renderPlaces, describe, findDateline, fileStem, quotesCsv, annotationsCsv, quotesMarkdown } from './render.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');
@@ -361,3 +361,5 @@ applyTheme(THEMES.includes(savedTheme) ? savedTheme : 'auto');
 body.dataset.state = 'idle';
 state.worker = worker;
 listenToWorker(onWorkerMessage, (e) => setStatus(`The annotator could not start: ${e.message ?? 'worker error'}`, true));
+// While the worker gets ready (requestIdleCallback is missing in some browsers).
+(window.requestIdleCallback ?? ((run) => setTimeout(run, 100)))(() => prepareCountryNames());

@@ -5,19 +5,31 @@
 /** The kinds of highlight, in legend order. */
 export const KINDS = ['quote', 'speaker', 'person', 'date', 'place'];
 
-const regionNames = (() => {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'region' });
-  } catch {
-    return null;
+/** The engine's English country names (`Intl.DisplayNames`), made on first use: making them
+ * takes 10–25 ms, which the page's start-up should not wait for (see `prepareCountryNames`). */
+let regionNames;
+
+function countryNames() {
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+    } catch {
+      regionNames = null;
+    }
   }
-})();
+  return regionNames;
+}
+
+/** Makes the country names ready now, for a caller with idle time before the first result. */
+export function prepareCountryNames() {
+  countryNames();
+}
 
 /** English name of an ISO 3166-1 alpha-2 code, or the code itself. */
 export function countryName(code) {
   if (!code) return 'Country unknown';
   try {
-    return regionNames?.of(code) ?? code;
+    return countryNames()?.of(code) ?? code;
   } catch {
     return code;
   }
