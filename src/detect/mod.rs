@@ -12,6 +12,7 @@ pub mod quotes;
 
 use crate::calendar::CalendarDate;
 use crate::segment::Document;
+use crate::span::Span;
 use crate::two_threads;
 
 /// What the detectors found, handed to `attribute` as one value.
@@ -80,6 +81,13 @@ impl Parts {
     pub fn dates_split(&self) -> usize {
         self.dates_split
     }
+
+    /// `doc`'s paragraphs whose dates each part finds (all in the first should `doc` be another
+    /// document than the one cut, with fewer paragraphs).
+    fn split_paragraphs<'p>(&self, doc: &'p Document) -> (&'p [Span], &'p [Span]) {
+        doc.paragraphs
+            .split_at(self.dates_split.min(doc.paragraphs.len()))
+    }
 }
 
 /// The first part of the detectors' work ([`Parts`]).
@@ -105,7 +113,7 @@ pub struct There {
 
 /// The first part of the detectors' work on `doc`.
 pub fn find_here(doc: &Document, parts: Parts) -> Here {
-    let paragraphs = &doc.paragraphs[..parts.dates_split];
+    let (paragraphs, _) = parts.split_paragraphs(doc);
     Here {
         places: places::find(doc),
         dates: dates::find_in(doc, paragraphs, parts.anchoring),
@@ -114,7 +122,7 @@ pub fn find_here(doc: &Document, parts: Parts) -> Here {
 
 /// The second part of the detectors' work on `doc`.
 pub fn find_there(doc: &Document, parts: Parts) -> There {
-    let paragraphs = &doc.paragraphs[parts.dates_split..];
+    let (_, paragraphs) = parts.split_paragraphs(doc);
     There {
         quotes: quotes::find(doc),
         people: people::find(doc),
