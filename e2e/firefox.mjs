@@ -133,6 +133,24 @@ await checks.run('page', 'screenshot', async () => {
   await screenshot('firefox-light.png');
 });
 
+await checks.run('page', 'a long text is annotated in two parts, with the worker\'s helper', async () => {
+  const sample = await inputValue();
+  let parts;
+  for (let round = 0; round < 40 && parts !== '2'; round++) {
+    // As a paste puts it in (typing 100 KB would take minutes).
+    await run(`const box = document.getElementById('input');
+      box.value = arguments[0].repeat(Math.ceil(100000 / arguments[0].length)) + arguments[1];
+      box.dispatchEvent(new Event('input', { bubbles: true }));`, sample, ` ${round}.`);
+    await settle();
+    parts = await run('return document.body.dataset.parts');
+    if (parts !== '2') await new Promise((ok) => setTimeout(ok, 250));
+  }
+  assertEqual(parts, '2', 'parts');
+  assert(/^\d+ quotes, /.test(await run('return document.getElementById("status").textContent')), 'status counts');
+  await click('#sample');
+  await settle();
+});
+
 // ------------------------------------------------------------------------------------------ self-contained file
 const single = `${ROOT}dist/annotator.html`;
 let fileHighlights = -1;

@@ -38,7 +38,7 @@ const workerSource = [
   unmodule(read('worker.js')),
 ].join('\n');
 
-const mainSource = ['boot.js', 'sample.js', 'unpack.js', 'render.js', 'main.js'].map((name) => unmodule(read(name))).join('\n');
+const mainSource = ['helper.js', 'boot.js', 'sample.js', 'unpack.js', 'render.js', 'main.js'].map((name) => unmodule(read(name))).join('\n');
 const css = read('style.css');
 const map = `data:image/svg+xml;base64,${Buffer.from(read('world.svg')).toString('base64')}`;
 
@@ -61,7 +61,7 @@ const replace = (pattern, replacement) => {
 };
 replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 replace(/<link rel="stylesheet" href="style.css">/, `<style>${inline(css, '</style')}</style>`);
-// The page's modules run as one inline script, the starter (boot.js) first.
+// The page's modules run as one inline script, the starter (boot.js, with helper.js) first.
 replace(/<script type="module" async src="boot.js"><\/script>\n/, '');
 replace(/<script type="module" src="main.js"><\/script>/, `<script type="module">${inline(mainSource, '</script')}</script>`);
 replace(/href="world.svg"/, `href="${map}"`);

@@ -2,9 +2,13 @@
 // the page's other modules, and at once starts the worker and (for a served page) fetches and
 // compiles the wasm, handing the compiled module to the worker while the worker's own scripts
 // load. What the worker reports before the page listens is kept for the page (listenToWorker).
+// When the worker asks for its helper, this starts it (helper.js), made as the worker was made.
+import { startHelper } from './helper.js';
 
 const early = { messages: [], errors: [] };
 const listeners = { message: null, error: null };
+/** How to make a worker like the first, and the compiled module to share with it (if any). */
+const helperMaking = { make: null, module: undefined };
 
 function startWorker() {
   // Present only in the self-contained file, which runs this code after the whole page is read.
@@ -13,19 +17,31 @@ function startWorker() {
     // The worker's code (with the wasm) is part of the page. It runs as a classic worker, since a
     // module worker from a blob: URL fails in a page opened from file://.
     const url = URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' }));
-    const worker = new Worker(url);
+    helperMaking.make = () => new Worker(url);
+    const worker = helperMaking.make();
     worker.postMessage({ type: 'init' });
     return worker;
   }
   const compiled = WebAssembly.compileStreaming(fetch(new URL('./pkg/article_annotator_bg.wasm', import.meta.url)));
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  helperMaking.make = () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const worker = helperMaking.make();
   // Should compiling here fail, the worker fetches the wasm itself and reports what went wrong.
-  compiled.then((module) => worker.postMessage({ type: 'init', module }), () => worker.postMessage({ type: 'init' }));
+  compiled.then(
+    (module) => {
+      helperMaking.module = module;
+      worker.postMessage({ type: 'init', module });
+    },
+    () => worker.postMessage({ type: 'init' }),
+  );
   return worker;
 }
 
 export const worker = startWorker();
-worker.onmessage = (event) => (listeners.message ? listeners.message(event) : early.messages.push(event));
+worker.onmessage = (event) => {
+  if (event.data?.type === 'want-helper') startHelper(worker, helperMaking.make, helperMaking.module);
+  else if (listeners.message) listeners.message(event);
+  else early.messages.push(event);
+};
 worker.onerror = (event) => (listeners.error ? listeners.error(event) : early.errors.push(event));
 
 /** Hands the worker's messages and errors to `onMessage` and `onError`, those that came before first. */

@@ -9,20 +9,22 @@
 // defines globalThis.EMBEDDED_WASM (the module's bytes) before this code.
 //
 // Two parts: a while after its first annotation (HELPER_AFTER_MS, so as not to slow the page's
-// first result; at once should a long text come first) this worker starts a helper, a second
-// worker from this same script with its own instance of the module. A long text
-// (twoPartsFromBytes() or more) is then annotated on both at once: the helper finds the second part (annotateSecondPart) and hands
-// it over as bytes while this worker finds the first (beginAnnotation), and `parts` in the result
-// is 2. Should the helper fail to start, fail a part, crash or not answer, this worker finds that
+// first result; at once should a long text come first) this worker asks the page for a helper
+// ({type: 'want-helper'}; helper.js makes it): a second worker from this same script with its own
+// instance of the module, joined to this one by a MessageChannel ({type: 'helper', port}). A long
+// text (twoPartsFromBytes() or more) is then annotated on both at once: the helper finds the
+// second part (annotateSecondPart) and hands it over as bytes while this worker finds the first
+// (beginAnnotation), and `parts` in the result is 2. Should the helper fail to start, fail a part,
+// crash ({type: 'helper-stopped', message} from the page) or not answer, this worker finds that
 // part itself.
-// Helper messages in: {type: 'init', module?, role: 'helper'}, {type: 'part', id, text, options}
-// Helper messages out: {type: 'ready'}, {type: 'part', id, bytes} or {type: 'part', id, error}
+// Helper messages in: {type: 'init', module?, role: 'helper', port}; on the port {type: 'part', id,
+// text, options}. Out, on the port: {type: 'ready'}, {type: 'failed', message},
+// {type: 'part', id, bytes} or {type: 'part', id, error}.
 import init, { annotatePacked, annotateSecondPart, beginAnnotation, maxTextBytes, prepare, twoPartsFromBytes } from './pkg/article_annotator.js';
 
 let role = 'page';
-let compiled; // what `init` was given, for the helper
-let helper = null; // {worker, ready, seq, waiting: Map(id → resolve)} once started
-let helperTried = false;
+let helper = null; // {port, ready, seq, waiting: Map(id → resolve)} once joined
+let helperAsked = false;
 let annotated = 0;
 /** How long after the first annotation the helper starts: on a first visit its start-up (the
  * engine compiling the module's code once more) would share the two cores with the page showing
@@ -32,23 +34,23 @@ const HELPER_AFTER_MS = 1500;
 self.onmessage = async ({ data }) => {
   if (data.type === 'init') {
     role = data.role ?? 'page';
+    // A helper answers on its port; the page's worker to the page.
+    const reply = role === 'helper' ? data.port : self;
+    if (role === 'helper') data.port.onmessage = ({ data: part }) => annotatePart(data.port, part);
     try {
-      compiled = data.module;
       await init({ module_or_path: data.module ?? globalThis.EMBEDDED_WASM });
       // Lexicons and date patterns are built now, while the page is still loading, so that the
       // first annotation takes milliseconds rather than a hundred or more.
       prepare();
-      self.postMessage(role === 'helper' ? { type: 'ready' } : { type: 'ready', maxTextBytes: maxTextBytes() });
+      reply.postMessage(role === 'helper' ? { type: 'ready' } : { type: 'ready', maxTextBytes: maxTextBytes() });
     } catch (e) {
-      self.postMessage({ type: 'failed', message: String(e?.message ?? e) });
+      reply.postMessage({ type: 'failed', message: String(e?.message ?? e) });
+      if (role === 'helper') self.close();
     }
-  } else if (data.type === 'part') {
-    try {
-      const bytes = annotateSecondPart(data.text, data.options);
-      self.postMessage({ type: 'part', id: data.id, bytes }, [bytes.buffer]);
-    } catch (e) {
-      self.postMessage({ type: 'part', id: data.id, error: String(e?.message ?? e) });
-    }
+  } else if (data.type === 'helper') {
+    joinHelper(data.port);
+  } else if (data.type === 'helper-stopped') {
+    stopHelper(data.message);
   } else if (data.type === 'annotate') {
     const t0 = performance.now();
     try {
@@ -59,7 +61,7 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: 'error', id: data.id, message: String(e?.message ?? e) });
     }
     annotated += 1;
-    if (annotated === 1) setTimeout(startHelper, HELPER_AFTER_MS);
+    if (annotated === 1) setTimeout(askForHelper, HELPER_AFTER_MS);
   }
 };
 
@@ -72,7 +74,7 @@ const partTimeoutMs = (text) => Math.round(5000 + text.length / 1000);
 async function annotateInParts(text, options) {
   // A string's UTF-16 length is at most its UTF-8 length.
   const long = text.length >= twoPartsFromBytes();
-  if (long) startHelper(); // for the next long text, should this one come before the helper
+  if (long) askForHelper(); // for the next long text, should this one come before the helper
   if (!helper?.ready || !long) return { packed: annotatePacked(text, options), parts: 1 };
   const asked = helper;
   const id = ++asked.seq;
@@ -82,7 +84,7 @@ async function annotateInParts(text, options) {
     const ms = partTimeoutMs(text);
     timer = setTimeout(() => asked.waiting.delete(id) && resolve({ error: `no answer within ${ms} ms` }), ms);
   });
-  asked.worker.postMessage({ type: 'part', id, text, options });
+  asked.port.postMessage({ type: 'part', id, text, options });
   let pending;
   try {
     pending = beginAnnotation(text, options);
@@ -97,40 +99,45 @@ async function annotateInParts(text, options) {
   return { packed: pending.finishPacked(bytes), parts: bytes ? 2 : 1 };
 }
 
-/** Starts the helper once; without one (it cannot start, or it fails), every text is annotated
- * here. */
-function startHelper() {
-  if (helperTried) return;
-  helperTried = true;
-  let worker;
+/** The helper's answer to a part: its bytes, or why there are none. */
+function annotatePart(port, { id, text, options }) {
   try {
-    // This script's own URL: a module file when served, a classic blob: script when self-contained.
-    worker = new Worker(self.location.href, { type: globalThis.EMBEDDED_WASM ? 'classic' : 'module' });
+    const bytes = annotateSecondPart(text, options);
+    port.postMessage({ type: 'part', id, bytes }, [bytes.buffer]);
   } catch (e) {
-    console.warn(`no helper worker (${e?.message ?? e}): long texts are annotated in one part`);
-    return;
+    port.postMessage({ type: 'part', id, error: String(e?.message ?? e) });
   }
-  const started = { worker, ready: false, seq: 0, waiting: new Map() };
-  const stop = (why) => {
-    console.warn(`the helper worker stopped (${why}): long texts are annotated in one part`);
-    if (helper === started) helper = null;
-    for (const resolve of started.waiting.values()) resolve({ error: why });
-    started.waiting.clear();
-    worker.terminate();
-  };
-  worker.onmessage = ({ data }) => {
-    if (data.type === 'ready') started.ready = true;
-    else if (data.type === 'failed') stop(data.message);
+}
+
+/** Asks the page for the helper, once; without one every text is annotated here. */
+function askForHelper() {
+  if (helperAsked) return;
+  helperAsked = true;
+  self.postMessage({ type: 'want-helper' });
+}
+
+/** Starts working with the helper at the other end of `port` once it says it is ready. */
+function joinHelper(port) {
+  const joined = { port, ready: false, seq: 0, waiting: new Map() };
+  helper = joined;
+  port.onmessage = ({ data }) => {
+    if (data.type === 'ready') joined.ready = true;
+    else if (data.type === 'failed') stopHelper(data.message);
     else if (data.type === 'part') {
-      const resolve = started.waiting.get(data.id);
-      started.waiting.delete(data.id);
+      const resolve = joined.waiting.get(data.id);
+      joined.waiting.delete(data.id);
       resolve?.(data);
     }
   };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    stop(event.message ?? 'worker error');
-  };
-  helper = started;
-  worker.postMessage({ type: 'init', module: compiled, role: 'helper' });
+}
+
+/** Stops using the helper: the parts it still owes are found here. */
+function stopHelper(why) {
+  console.warn(`the helper worker stopped (${why}): long texts are annotated in one part`);
+  const stopped = helper;
+  helper = null;
+  if (!stopped) return;
+  for (const resolve of stopped.waiting.values()) resolve({ error: why });
+  stopped.waiting.clear();
+  stopped.port.close();
 }
