@@ -38,7 +38,13 @@ const workerSource = [
   unmodule(read('worker.js')),
 ].join('\n');
 
-const mainSource = ['helper.js', 'boot.js', 'sample.js', 'unpack.js', 'render.js', 'main.js'].map((name) => unmodule(read(name))).join('\n');
+// helper.js goes inline ahead of boot.js, which loads it on demand when served.
+const lazyHelper = "const loadHelper = () => import('./helper.js');";
+if (!read('boot.js').includes(lazyHelper)) throw new Error('boot.js does not load helper.js as expected');
+const mainSource = ['helper.js', 'boot.js', 'sample.js', 'unpack.js', 'render.js', 'main.js']
+  .map((name) => unmodule(read(name)))
+  .join('\n')
+  .replace(lazyHelper, 'const loadHelper = () => Promise.resolve({ startHelper });');
 const css = read('style.css');
 const map = `data:image/svg+xml;base64,${Buffer.from(read('world.svg')).toString('base64')}`;
 

@@ -3,12 +3,15 @@
 // compiles the wasm, handing the compiled module to the worker while the worker's own scripts
 // load. What the worker reports before the page listens is kept for the page (listenToWorker).
 // When the worker asks for its helper, this starts it (helper.js), made as the worker was made.
-import { startHelper } from './helper.js';
 
 const early = { messages: [], errors: [] };
 const listeners = { message: null, error: null };
 /** How to make a worker like the first, and the compiled module to share with it (if any). */
 const helperMaking = { make: null, module: undefined };
+/** helper.js, loaded when the worker asks for its helper: imported up front, it is one more
+ * module to fetch before this one runs, which held up the first annotation by about 25 ms. (The
+ * self-contained file has it inline; its build replaces this.) */
+const loadHelper = () => import('./helper.js');
 
 function startWorker() {
   // Present only in the self-contained file, which runs this code after the whole page is read.
@@ -38,7 +41,12 @@ function startWorker() {
 
 export const worker = startWorker();
 worker.onmessage = (event) => {
-  if (event.data?.type === 'want-helper') startHelper(worker, helperMaking.make, helperMaking.module);
+  if (event.data?.type === 'want-helper') {
+    loadHelper().then(
+      ({ startHelper }) => startHelper(worker, helperMaking.make, helperMaking.module),
+      (e) => worker.postMessage({ type: 'helper-stopped', message: `helper.js did not load: ${e?.message ?? e}` }),
+    );
+  }
   else if (listeners.message) listeners.message(event);
   else early.messages.push(event);
 };
