@@ -189,7 +189,7 @@ pub fn find(doc: &Document) -> Vec<PlaceCandidate> {
             i += 1;
             continue;
         }
-        if acronyms.contains(cx.word(i)) {
+        if !acronyms.is_empty() && acronyms.contains(cx.word(i)) {
             out.push(unknown(&cx, cx.token(i).span(), "acronym"));
             i += 1;
             continue;

@@ -156,8 +156,45 @@ pub struct Gazetteer {
     /// takes a fraction of what an automaton over the names does, which matters for the first
     /// annotation in a browser.
     entries_by_start: FastMap<&'static [u8], Vec<NameHead>>,
+    /// Which keys of `entries_by_start` shorter than [`START_BYTES`] there are (whole names of one
+    /// or two bytes): most offsets have none, and a bit test costs less than a lookup.
+    short_keys: ShortKeys,
     /// Names in ASCII capitals (`NEW YORK`), built on the first ALL-CAPS lookup.
     capitals: OnceLock<CaselessMap<usize>>,
+}
+
+/// A set of byte strings of one or two bytes, one bit each.
+#[derive(Debug)]
+struct ShortKeys {
+    bits: Vec<u64>,
+}
+
+impl ShortKeys {
+    /// The bit of `key` if it has one or two bytes: the one-byte keys after the 65 536 two-byte
+    /// ones.
+    fn bit(key: &[u8]) -> Option<usize> {
+        match *key {
+            [a] => Some((1 << 16) + usize::from(a)),
+            [a, b] => Some(usize::from(a) << 8 | usize::from(b)),
+            _ => None,
+        }
+    }
+
+    fn new() -> ShortKeys {
+        ShortKeys {
+            bits: vec![0; ((1 << 16) + 256) / 64],
+        }
+    }
+
+    fn insert(&mut self, key: &[u8]) {
+        if let Some(bit) = Self::bit(key) {
+            self.bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    fn contains(&self, key: &[u8]) -> bool {
+        Self::bit(key).is_some_and(|bit| self.bits[bit / 64] & 1 << (bit % 64) != 0)
+    }
 }
 
 /// One name in [`Gazetteer::entries_by_start`]: its entry and its first eight bytes.
@@ -277,8 +314,12 @@ fn build() -> Gazetteer {
     }
     let mut entries_by_start: FastMap<&'static [u8], Vec<NameHead>> =
         FastMap::with_capacity_and_hasher(entries.len(), Default::default());
+    let mut short_keys = ShortKeys::new();
     for (i, e) in (0u32..).zip(&entries) {
         let name = e.name.as_bytes();
+        if (1..START_BYTES).contains(&name.len()) {
+            short_keys.insert(name);
+        }
         let ids = entries_by_start
             .entry(&name[..name.len().min(START_BYTES)])
             .or_default();
@@ -300,6 +341,7 @@ fn build() -> Gazetteer {
         entries,
         index,
         entries_by_start,
+        short_keys,
         capitals: OnceLock::new(),
     }
 }
@@ -313,7 +355,11 @@ impl Gazetteer {
         let rest = text.as_bytes().get(at..)?;
         // Names of `START_BYTES` or more bytes first: every one is longer than the shorter names.
         for start_len in (1..=START_BYTES.min(rest.len())).rev() {
-            let Some(ids) = self.entries_by_start.get(&rest[..start_len]) else {
+            let key = &rest[..start_len];
+            if start_len < START_BYTES && !self.short_keys.contains(key) {
+                continue;
+            }
+            let Some(ids) = self.entries_by_start.get(key) else {
                 continue;
             };
             // Names are distinct, so the first that fits is the longest. The first eight bytes
@@ -376,6 +422,27 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_keys_hold_exactly_the_one_and_two_byte_keys_put_in() {
+        let mut keys = ShortKeys::new();
+        for key in [&b"US"[..], b"U", b"\xff\xff", b"\0"] {
+            keys.insert(key);
+        }
+        assert!(keys.contains(b"US") && keys.contains(b"U") && keys.contains(b"\xff\xff"));
+        assert!(keys.contains(b"\0") && !keys.contains(b"\0\0") && !keys.contains(b"S"));
+        assert!(!keys.contains(b"UK") && !keys.contains(b"") && !keys.contains(b"USA"));
+        // Every name of one or two bytes is found as before.
+        let gazetteer = gazetteer();
+        for e in gazetteer
+            .entries
+            .iter()
+            .filter(|e| e.name.len() < START_BYTES)
+        {
+            let text = format!("{} ", e.name);
+            assert!(gazetteer.longest_at(&text, 0).is_some(), "{}", e.name);
+        }
+    }
 
     #[test]
     fn context_words_have_known_classes_and_keep_their_case() {
