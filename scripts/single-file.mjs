@@ -27,10 +27,9 @@ function inline(text, closing) {
 const wasm = readFileSync(new URL('pkg/article_annotator_bg.wasm', www));
 const glue = read('pkg/article_annotator.js');
 if (!/export \{ initSync, __wbg_init as default \};/.test(glue)) throw new Error('unexpected wasm-bindgen glue exports');
-// The JavaScript the Rust code imports (wasm-bindgen's snippets), placed ahead of the glue.
-const snippets = [...glue.matchAll(/^import \{[^}]*\} from '\.\/(snippets\/[\w./-]+)';$/gm)].map((m) => unmodule(read(`pkg/${m[1]}`)));
+// The JavaScript the Rust code imports is already in the glue (scripts/flatten-glue.mjs).
+if (/^import\b/m.test(glue)) throw new Error('the glue still imports modules: run make build');
 const workerSource = [
-  ...snippets,
   `globalThis.EMBEDDED_WASM = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));`,
   // A classic worker: module workers from blob: URLs fail in a file:// page (opaque origin).
   unmodule(glue).replace('import.meta.url', 'self.location.href'),
