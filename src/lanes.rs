@@ -60,13 +60,6 @@ pub fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
     (at < bytes.len()).then_some(at)
 }
 
-/// Where the run of ASCII letters at `from` (at most `bytes.len()`) ends: `from` itself when
-/// there is none.
-pub fn end_of_letters(bytes: &[u8], from: usize) -> usize {
-    let not_letters = |word| !letter_lanes(word) & TOP_BITS;
-    first_marked(bytes, from, not_letters, |b| !b.is_ascii_alphabetic())
-}
-
 /// Where the run of ASCII letters and digits at `from` (at most `bytes.len()`) ends, and whether
 /// it holds a letter: `(from, false)` when there is none.
 pub fn end_of_letters_and_digits(bytes: &[u8], from: usize) -> (usize, bool) {
@@ -94,6 +87,34 @@ pub fn end_of_letters_and_digits(bytes: &[u8], from: usize) -> (usize, bool) {
         at += 1;
     }
     (at, has_letter)
+}
+
+/// Calls `visit`, in order, with each position of `bytes` that holds an ASCII letter or digit
+/// not right after an ASCII letter (`M` in `Ma1`, not `a` nor `1`; a digit after a digit is
+/// visited), or the byte `extra` wherever it is. Reads eight bytes at a time.
+pub fn for_each_word_start_or(bytes: &[u8], extra: u8, mut visit: impl FnMut(usize)) {
+    let mut at = 0;
+    // The top bit of lane 0 when the byte before the word read next is a letter.
+    let mut letter_before = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let letters = letter_lanes(word);
+        let after_letter = letters << 8 | letter_before;
+        let mut wanted = (letters | digit_lanes(word)) & !after_letter | equal_lanes(word, extra);
+        while wanted != 0 {
+            visit(at + (wanted.trailing_zeros() / 8) as usize);
+            wanted &= wanted - 1;
+        }
+        letter_before = letters >> 56;
+        at += 8;
+    }
+    let mut after_letter = letter_before != 0;
+    for (k, &b) in bytes.iter().enumerate().skip(at) {
+        if b == extra || b.is_ascii_alphanumeric() && !after_letter {
+            visit(k);
+        }
+        after_letter = b.is_ascii_alphabetic();
+    }
 }
 
 /// The lanes of `word` equal to `b`, exactly: the low seven bits of a lane that differs from `b`
@@ -188,6 +209,38 @@ mod tests {
     }
 
     #[test]
+    fn word_starts_are_those_a_plain_scan_finds() {
+        // Every byte value in every place of texts shorter and longer than a word, between
+        // letters, digits, spaces and the extra byte, against a scan byte by byte.
+        let plain = |bytes: &[u8]| {
+            (0..bytes.len())
+                .filter(|&k| {
+                    let after_letter = k > 0 && bytes[k - 1].is_ascii_alphabetic();
+                    bytes[k] == b'/' || bytes[k].is_ascii_alphanumeric() && !after_letter
+                })
+                .collect::<Vec<_>>()
+        };
+        for b in 0..=255u8 {
+            for len in [0, 1, 7, 8, 9, 16, 17] {
+                for at in 0..len {
+                    for filler in [b'7', b'x', b' ', b'/'] {
+                        let mut bytes = vec![filler; len];
+                        bytes[at] = b;
+                        let mut seen = Vec::new();
+                        for_each_word_start_or(&bytes, b'/', |k| seen.push(k));
+                        assert_eq!(
+                            seen,
+                            plain(&bytes),
+                            "{b:#x} at {at} of {len} in {}",
+                            filler as char
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn next_digit_finds_the_first_digit_byte_by_byte() {
         // Every byte value in every lane of a word and in the tail, against a plain scan.
         for b in 0..=255u8 {
@@ -207,31 +260,6 @@ mod tests {
         }
         assert_eq!(next_digit("Zürich, 19 Mai".as_bytes(), 0), Some(9));
         assert_eq!(next_digit(b"", 0), None);
-    }
-
-    #[test]
-    fn end_of_letters_stops_at_the_first_other_byte() {
-        // Every byte value in every lane of a word and in the tail, after letters of both cases.
-        for b in 0..=255u8 {
-            for len in [1, 7, 8, 9, 16, 17] {
-                for place in 0..len {
-                    let mut bytes: Vec<u8> = (0..len).map(|i| b"aZqM"[i % 4]).collect();
-                    bytes[place] = b;
-                    for from in [0, place, place + 1] {
-                        let plain = from
-                            + bytes.get(from..).map_or(0, |rest| {
-                                rest.iter().take_while(|c| c.is_ascii_alphabetic()).count()
-                            });
-                        assert_eq!(
-                            end_of_letters(&bytes, from),
-                            plain,
-                            "{b} at {place} of {len}"
-                        );
-                    }
-                }
-            }
-        }
-        assert_eq!(end_of_letters("Zürich".as_bytes(), 0), 1);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! and the `Captures` view the rules' build functions read. It does not know what any rule means
 //! (see `rules.rs`).
 
-use crate::lanes::{end_of_letters, next_digit};
+use crate::lanes::{for_each_word_start_or, next_digit};
 use crate::sorting;
 use std::cell::RefCell;
 use std::sync::{Mutex, OnceLock};
@@ -474,6 +474,9 @@ pub struct RuleGate {
     one_byte_rules: [RuleSet; 256],
     /// Bytes a need can start with, in either case: other positions need no lookup.
     starts: [bool; 256],
+    /// The one byte other than ASCII letters and digits that a need may start with (`/`): the
+    /// scan for needs reads only those bytes eight at a time.
+    start_punctuation: u8,
     /// The rules that need an ASCII digit.
     digit_rules: RuleSet,
 }
@@ -616,12 +619,21 @@ impl RuleGate {
             range.1 = at + 1;
         }
         let pair_needs = pairs.into_iter().map(|(_, k)| k).collect();
+        let mut punctuation =
+            (0..=u8::MAX).filter(|&b| starts[usize::from(b)] && !b.is_ascii_alphanumeric());
+        // (A digit, marked anyway, when there is none.)
+        let start_punctuation = punctuation.next().unwrap_or(b'0');
+        assert!(
+            punctuation.next().is_none(),
+            "the date rules' needs start with more than one byte that is neither a letter nor a digit"
+        );
         RuleGate {
             needs,
             by_pair,
             pair_needs,
             one_byte_rules,
             starts,
+            start_punctuation,
             digit_rules,
         }
     }
@@ -639,9 +651,10 @@ impl RuleGate {
         let mut rules = 0;
         // Needs count where no letter comes right before them (inside a word, as `day` in
         // `today` or `may` in `mayor`, no pattern matches); the loop visits only those places.
-        let mut at = 0;
-        while let Some(&b) = bytes.get(at) {
-            if self.starts[usize::from(b)] {
+        // Every byte a need starts with is a letter, a digit or `start_punctuation`. (A digit
+        // right after a letter is inside the word too.)
+        for_each_word_start_or(bytes, self.start_punctuation, |at| {
+            if self.starts[usize::from(bytes[at])] {
                 let here = self.needs_at(text, at);
                 if here != 0 {
                     rules |= here;
@@ -652,15 +665,7 @@ impl RuleGate {
                     });
                 }
             }
-            at += 1;
-            if b.is_ascii_alphabetic() {
-                at = end_of_letters(bytes, at);
-                // A digit right after a letter is inside the word too.
-                if bytes.get(at).is_some_and(u8::is_ascii_digit) {
-                    at += 1;
-                }
-            }
-        }
+        });
         // A digit counts anywhere: each run of digits is one place.
         if self.digit_rules != 0 {
             let mut at = 0;
