@@ -30,6 +30,7 @@ pub mod lexicon;
 pub mod segment;
 mod sorting;
 pub mod span;
+mod token_set;
 pub mod two_parts;
 mod two_threads;
 #[cfg(target_arch = "wasm32")]

@@ -22,6 +22,7 @@ use crate::lexicon::places::{
 use crate::lexicon::with_lowercase;
 use crate::segment::{Document, Token, TokenKind};
 use crate::span::Span;
+use crate::token_set::TokenSet;
 
 /// A stretch of text that may name a place.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,10 +62,9 @@ struct Context<'d, 't> {
     /// Each token's context classes, looked up on first use: the rules ask about the same
     /// words again and again (a facility is looked for at every word of a capitalized run).
     classes: Vec<Cell<Option<ContextClasses>>>,
-    /// One bit per token, set for a word whose first letter is upper case: the scan for places
-    /// goes from one such word to the next without a test per token, which news makes hard to
-    /// predict (about one word in six).
-    capitalized: Vec<u64>,
+    /// The words whose first letter is upper case (about one in six): the scan for places goes
+    /// from one to the next.
+    capitalized: TokenSet,
 }
 
 impl<'d, 't> Context<'d, 't> {
@@ -92,11 +92,9 @@ impl<'d, 't> Context<'d, 't> {
                 last_paragraph = paragraph;
             }
         }
-        let mut capitalized = vec![0u64; doc.tokens.len().div_ceil(64)];
-        for (k, t) in doc.tokens.iter().enumerate() {
-            let bit = u64::from(t.kind == TokenKind::Word && t.starts_upper());
-            capitalized[k / 64] |= bit << (k % 64);
-        }
+        let capitalized = TokenSet::of(&doc.tokens, |t| {
+            t.kind == TokenKind::Word && t.starts_upper()
+        });
         Context {
             doc,
             info,
@@ -107,13 +105,7 @@ impl<'d, 't> Context<'d, 't> {
 
     /// The first capitalized word at or after token `from`.
     fn next_capitalized_word(&self, from: usize) -> Option<usize> {
-        let mut block = from / 64;
-        let mut bits = self.capitalized.get(block)? & (u64::MAX << (from % 64));
-        while bits == 0 {
-            block += 1;
-            bits = *self.capitalized.get(block)?;
-        }
-        Some(block * 64 + bits.trailing_zeros() as usize)
+        self.capitalized.next_from(from)
     }
 
     fn token(&self, i: usize) -> Token {
@@ -159,9 +151,7 @@ impl<'d, 't> Context<'d, 't> {
 
     /// A word whose first letter is upper case.
     fn is_capitalized_word(&self, i: usize) -> bool {
-        self.capitalized
-            .get(i / 64)
-            .is_some_and(|bits| bits >> (i % 64) & 1 != 0)
+        self.capitalized.contains(i)
     }
 
     /// A word written in capitals (`LONDON`, `AL-AIN`), at least two letters.
