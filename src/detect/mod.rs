@@ -145,11 +145,12 @@ impl Found {
 }
 
 /// The share of a long text, in thousandths from its end, whose dates the second thread finds.
-/// Set by the threads' own clocks, both running, on 1 MB of news annotated again and again (means
-/// of 35 runs, about 14 ms each, two rounds): with 37 % the calling thread ended 0.6–0.9 ms after
-/// the second, with 41 % 0.0–0.7 ms before it, and with 39 % within 0.2 ms either way. (Before
-/// the date gate lost its second stage, 37 % was the share that balanced.)
-const DATES_THERE_PER_MILLE: usize = 390;
+/// Set by timing each part alone on 1 MB of news (medians of 15 runs, two rounds): once places
+/// read their capitalized words from a token set, the second part took 0.9 ms longer than the
+/// first with 390, 0.3–0.4 with 375, 0.1–0.2 less with 360 and 0.5–0.6 less with 345. (Set
+/// before that by the threads' own clocks, both running: 390; 37 % before the date gate lost
+/// its second stage.)
+const DATES_THERE_PER_MILLE: usize = 365;
 
 /// The index of the first paragraph whose dates the second part finds.
 fn dates_split(doc: &Document) -> usize {
