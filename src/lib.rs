@@ -21,6 +21,7 @@
 
 pub mod annotations;
 pub mod attribute;
+mod bit_set;
 pub mod calendar;
 pub mod detect;
 pub mod export;
@@ -30,7 +31,6 @@ pub mod lexicon;
 pub mod segment;
 mod sorting;
 pub mod span;
-mod token_set;
 pub mod two_parts;
 mod two_threads;
 #[cfg(target_arch = "wasm32")]

@@ -16,13 +16,13 @@ use std::cell::Cell;
 use crate::fast_hash::FastSet;
 
 use crate::annotations::PlaceKind;
+use crate::bit_set::BitSet;
 use crate::lexicon::places::{
     context_classes, gazetteer, is_context_word, Ambiguity, ContextClasses, ContextWord, Entry,
 };
 use crate::lexicon::with_lowercase;
 use crate::segment::{Document, Token, TokenKind};
 use crate::span::Span;
-use crate::token_set::TokenSet;
 
 /// A stretch of text that may name a place.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +64,7 @@ struct Context<'d, 't> {
     classes: Vec<Cell<Option<ContextClasses>>>,
     /// The words whose first letter is upper case (about one in six): the scan for places goes
     /// from one to the next.
-    capitalized: TokenSet,
+    capitalized: BitSet,
 }
 
 impl<'d, 't> Context<'d, 't> {
@@ -92,7 +92,7 @@ impl<'d, 't> Context<'d, 't> {
                 last_paragraph = paragraph;
             }
         }
-        let capitalized = TokenSet::of(&doc.tokens, |t| {
+        let capitalized = BitSet::of(&doc.tokens, |t| {
             t.kind == TokenKind::Word && t.starts_upper()
         });
         Context {

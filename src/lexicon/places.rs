@@ -17,6 +17,7 @@
 //! It deliberately does not decide whether a match is a place in context; `detect::places` does.
 
 use super::{Caseless, CaselessMap};
+use crate::bit_set::BitSet;
 use crate::fast_hash::{padded_word, FastMap};
 use std::sync::OnceLock;
 
@@ -165,9 +166,7 @@ pub struct Gazetteer {
 
 /// A set of byte strings of one or two bytes, one bit each.
 #[derive(Debug)]
-struct ShortKeys {
-    bits: Vec<u64>,
-}
+struct ShortKeys(BitSet);
 
 impl ShortKeys {
     /// The bit of `key` if it has one or two bytes: the one-byte keys after the 65 536 two-byte
@@ -181,19 +180,17 @@ impl ShortKeys {
     }
 
     fn new() -> ShortKeys {
-        ShortKeys {
-            bits: vec![0; ((1 << 16) + 256) / 64],
-        }
+        ShortKeys(BitSet::with_len((1 << 16) + 256))
     }
 
     fn insert(&mut self, key: &[u8]) {
         if let Some(bit) = Self::bit(key) {
-            self.bits[bit / 64] |= 1 << (bit % 64);
+            self.0.insert(bit);
         }
     }
 
     fn contains(&self, key: &[u8]) -> bool {
-        Self::bit(key).is_some_and(|bit| self.bits[bit / 64] & 1 << (bit % 64) != 0)
+        Self::bit(key).is_some_and(|bit| self.0.contains(bit))
     }
 }
 
