@@ -324,6 +324,9 @@ await checks.run('annotations', 'places are grouped by country with a map dot ea
   assert(groups.some((g) => g.includes(SAMPLE.place.country) && g.includes(SAMPLE.place.name)), `places: ${JSON.stringify(groups)}`);
   const dots = await page.$$eval('#dots circle', (n) => n.length);
   assert(dots >= SAMPLE.minDots, `${dots} dots`);
+  // The map's outline is given its image once the first result is on screen (main.js drawMap).
+  assertEqual(await page.$eval('#map image', (i) => i.getAttribute('href')), 'world.svg', 'map image');
+  assert(log.requests.some((u) => u.endsWith('/world.svg')), 'the map outline was requested');
 });
 
 await checks.run('annotations', 'legend toggle removes the date style', async () => {

@@ -69,7 +69,7 @@ replace(/<link rel="stylesheet" href="style.css">/, `<style>${inline(css, '</sty
 // The page's modules run as one inline script, the starter (boot.js, with helper.js) first.
 replace(/<script type="module" async src="boot.js"><\/script>\n/, '');
 replace(/<script type="module" src="main.js"><\/script>/, `<script type="module">${inline(mainSource, '</script')}</script>`);
-replace(/href="world.svg"/, `href="${map}"`);
+replace(/data-href="world.svg"/, `data-href="${map}"`);
 replace(/<\/body>/, `<script type="text/plain" id="worker-source">${inline(workerSource, '</script')}</script>\n</body>`);
 
 mkdirSync(new URL('../dist/', import.meta.url), { recursive: true });
