@@ -14,6 +14,8 @@
 mod registry;
 mod source;
 
+use std::cell::OnceCell;
+
 use crate::annotations::{Gender, Person, Quote, QuoteKind};
 use crate::detect::quotes::{QuoteCandidate, QuoteScan};
 use crate::lexicon::{cues, names};
@@ -253,6 +255,9 @@ struct Ctx<'d, 't> {
     /// For each quote, the tokens of its paragraph (`start..end` indices into `tokens`): the rules
     /// ask for them again and again.
     own_paragraph: Vec<(usize, usize)>,
+    /// For each quote, [`Ctx::left`] and [`Ctx::right`] once first asked: several rules ask.
+    left_of: Vec<OnceCell<(usize, usize)>>,
+    right_of: Vec<OnceCell<(usize, usize)>>,
 }
 
 impl<'d, 't> Ctx<'d, 't> {
@@ -288,6 +293,8 @@ impl<'d, 't> Ctx<'d, 't> {
             inside,
             quoted,
             own_paragraph,
+            left_of: vec![OnceCell::new(); quotes.len()],
+            right_of: vec![OnceCell::new(); quotes.len()],
         }
     }
 
@@ -376,6 +383,10 @@ impl<'d, 't> Ctx<'d, 't> {
     /// Tokens before quote `qi` back to the start of its sentence (other quotes included; rules
     /// skip their tokens).
     fn left(&self, qi: usize) -> (usize, usize) {
+        *self.left_of[qi].get_or_init(|| self.find_left(qi))
+    }
+
+    fn find_left(&self, qi: usize) -> (usize, usize) {
         let hi = self.inside[qi].0;
         let (para_lo, _) = self.quote_paragraph_tokens(qi);
         let floor = para_lo.max(hi.saturating_sub(WINDOW));
@@ -388,6 +399,10 @@ impl<'d, 't> Ctx<'d, 't> {
 
     /// Tokens after quote `qi` up to the end of its sentence or the next quote.
     fn right(&self, qi: usize) -> (usize, usize) {
+        *self.right_of[qi].get_or_init(|| self.find_right(qi))
+    }
+
+    fn find_right(&self, qi: usize) -> (usize, usize) {
         let q = &self.quotes[qi];
         let lo = self.inside[qi].1;
         // “… the end.” He said …: a period inside the marks ends the sentence.
