@@ -147,10 +147,12 @@ impl Found {
 /// The share of a long text, in thousandths from its end, whose dates the second thread finds.
 /// Set by timing each part alone on 1 MB of news (medians of 15 runs, two rounds): once places
 /// read their capitalized words from a token set, the second part took 0.9 ms longer than the
-/// first with 390, 0.3–0.4 with 375, 0.1–0.2 less with 360 and 0.5–0.6 less with 345. (Set
-/// before that by the threads' own clocks, both running: 390; 37 % before the date gate lost
-/// its second stage.)
-const DATES_THERE_PER_MILLE: usize = 365;
+/// first with 390, 0.3–0.4 with 375, 0.1–0.2 less with 360 and 0.5–0.6 less with 345; then
+/// 365. Once the people pass made room for its lists up front, the first part took 0.04–0.36 ms
+/// longer with 365 and between 0.14 less and 0.05 more with 375 (medians of 15, three and four
+/// rounds). (Set before that by the threads' own clocks, both running: 390; 37 % before the date
+/// gate lost its second stage.)
+const DATES_THERE_PER_MILLE: usize = 375;
 
 /// The index of the first paragraph whose dates the second part finds.
 fn dates_split(doc: &Document) -> usize {
