@@ -18,9 +18,9 @@ use crate::fast_hash::FastSet;
 use crate::annotations::PlaceKind;
 use crate::bit_set::BitSet;
 use crate::lexicon::places::{
-    context_classes, gazetteer, is_context_word, Ambiguity, ContextClasses, ContextWord, Entry,
+    context_classes, gazetteer, is_context_word, is_cue_word, Ambiguity, ContextClasses,
+    ContextWord, Entry,
 };
-use crate::lexicon::with_lowercase;
 use crate::segment::{Document, Token, TokenKind};
 use crate::span::Span;
 
@@ -164,8 +164,7 @@ impl<'d, 't> Context<'d, 't> {
     }
 
     fn is_cue(&self, i: usize) -> bool {
-        let w = self.word(i);
-        with_lowercase(w, |w| is_context_word(w, ContextWord::Cue))
+        is_cue_word(self.word(i))
     }
 
     /// The index of the token that ends at `end`, searching forward from `from`.

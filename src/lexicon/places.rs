@@ -95,6 +95,63 @@ fn context_words() -> &'static FastMap<&'static str, u16> {
     })
 }
 
+/// The lengths and first letters (lower case) of the cue words of `place_context.tsv`: most words
+/// before a name have neither, and this turns them away before they are lowered and looked up.
+struct CueShapes {
+    /// Bit `n` for a cue word of `n` bytes (all of them when a cue word is not ASCII or is that
+    /// long, so that the test lets every word through).
+    lengths: u64,
+    first_letters: [bool; 256],
+}
+
+impl CueShapes {
+    fn get() -> &'static CueShapes {
+        static SHAPES: OnceLock<CueShapes> = OnceLock::new();
+        SHAPES.get_or_init(|| {
+            let mut shapes = CueShapes {
+                lengths: 0,
+                first_letters: [false; 256],
+            };
+            let cues = context_words()
+                .iter()
+                .filter(|&(_, &bits)| ContextClasses(bits).has(ContextWord::Cue));
+            for (word, _) in cues {
+                match word.as_bytes() {
+                    [first, ..] if word.is_ascii() && word.len() < 64 => {
+                        shapes.lengths |= 1 << word.len();
+                        shapes.first_letters[usize::from(first.to_ascii_lowercase())] = true;
+                    }
+                    _ => {
+                        shapes.lengths = u64::MAX;
+                        shapes.first_letters = [true; 256];
+                    }
+                }
+            }
+            shapes
+        })
+    }
+
+    /// False when the ASCII word `word` cannot be a cue word in any case.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let length_fits = word.len() < 64 && self.lengths & 1 << word.len() != 0;
+        length_fits
+            && word
+                .first()
+                .is_some_and(|&b| self.first_letters[usize::from(b.to_ascii_lowercase())])
+    }
+}
+
+/// True when `word`, in any case, is listed in `place_context.tsv` as a cue (`in`, `near`,
+/// `From`).
+pub fn is_cue_word(word: &str) -> bool {
+    // A non-ASCII word may lower to ASCII letters of other lengths (the Kelvin sign to `k`): it
+    // is always looked up.
+    if word.is_ascii() && !CueShapes::get().may_hold(word.as_bytes()) {
+        return false;
+    }
+    super::with_lowercase(word, |w| is_context_word(w, ContextWord::Cue))
+}
+
 /// True when `word`, as written, is listed in `place_context.tsv` with `class`.
 pub fn is_context_word(word: &str, class: ContextWord) -> bool {
     context_classes(word).has(class)
@@ -222,7 +279,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// [`crate::prepare`]).
 pub fn prepare() {
     gazetteer().get_capitals("");
-    context_words();
+    CueShapes::get();
 }
 
 fn parse_kind(kind: &str) -> PlaceKind {
@@ -451,6 +508,13 @@ mod tests {
         }
         assert!(is_context_word("near", ContextWord::Cue));
         assert!(!is_context_word("Near", ContextWord::Cue), "as written");
+        // In any case; the shape test turns the rest away.
+        for word in ["near", "Near", "FROM", "in", "Towards", "visited"] {
+            assert!(is_cue_word(word), "{word}");
+        }
+        for word in ["", "nearly", "Paris", "the", "i", "\u{212A}", "in\u{0301}"] {
+            assert!(!is_cue_word(word), "{word}");
+        }
         assert!(is_context_word("Inc", ContextWord::CompanySuffix));
         assert!(is_context_word("Inc", ContextWord::OrganisationHead));
         assert!(!is_context_word("Inc", ContextWord::Role));
