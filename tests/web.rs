@@ -6,7 +6,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use article_annotator::wasm::{
-    annotate, annotate_second_part, begin_annotation, max_text_bytes, prepare, two_parts_from_bytes,
+    annotate, annotate_packed, annotate_second_part, begin_annotation, max_text_bytes, prepare,
+    two_parts_from_bytes,
 };
 use article_annotator::{export, CalendarDate, Config};
 use js_sys::{Array, JsString, Object, Reflect, JSON};
@@ -207,6 +208,43 @@ fn packed_result_is_the_object_of_the_native_json() {
             "{text:?}"
         );
     }
+}
+
+/// A packed result handed an earlier one's numbers to reuse is copied into them when they have
+/// room (a view of their start, on the same buffer) and into a new array when they have too
+/// little or far too much; the numbers are the same either way.
+#[wasm_bindgen_test]
+fn packed_numbers_go_into_a_handed_back_array_with_room() {
+    let text: JsString =
+        "\u{201C}It took two years,\u{201D} said Lena Dahl in Bergen on Tuesday.".into();
+    let opts = r#"{"referenceDate": "2026-03-05"}"#;
+    let numbers =
+        |packed: &JsValue| -> js_sys::Float64Array { get(packed, "numbers").unchecked_into() };
+    let fresh = numbers(&annotate_packed(&text, options(opts), None).expect("packed"));
+    let len = fresh.length();
+    let roomy = js_sys::Float64Array::new_with_length(len + 10);
+    let into_roomy =
+        numbers(&annotate_packed(&text, options(opts), Some(roomy.clone().into())).unwrap());
+    assert_eq!(into_roomy.to_vec(), fresh.to_vec());
+    assert!(
+        Object::is(&into_roomy.buffer(), &roomy.buffer()),
+        "the handed-back buffer"
+    );
+    for unfit in [
+        js_sys::Float64Array::new_with_length(len - 1),
+        js_sys::Float64Array::new_with_length(1 << 20),
+    ] {
+        let into_new =
+            numbers(&annotate_packed(&text, options(opts), Some(unfit.clone().into())).unwrap());
+        assert_eq!(into_new.to_vec(), fresh.to_vec());
+        assert!(
+            !Object::is(&into_new.buffer(), &unfit.buffer()),
+            "a new buffer"
+        );
+    }
+    // Anything else handed back is ignored.
+    let ignored = annotate_packed(&text, options(opts), Some(JsValue::from("x"))).unwrap();
+    assert_eq!(numbers(&ignored).to_vec(), fresh.to_vec());
 }
 
 /// A long article annotated in two parts, as the page's two workers do it (the second part's

@@ -51,13 +51,19 @@ async function onWorkerMessage({ data }) {
   state.running = null;
   if (state.pending) dispatch(state.pending);
   if (data.id !== state.seq) {
+    if (data.type === 'result') giveBack(data.packed.numbers.buffer);
     state.dropped += 1; // the text or the date changed since: a newer request follows
     body.dataset.dropped = String(state.dropped);
     return;
   }
   if (data.type === 'error') setStatus(`Could not annotate: ${data.message}`, true);
-  else if (!(await show(job, unpack(job.text, data.packed.numbers, data.packed.strings), data.ms))) return; // overtaken while rendering
-  else body.dataset.parts = String(data.parts); // 2 when the worker's helper found half (worker.js)
+  else {
+    // Rebuilt at once, the numbers' buffer then going back to the worker for a later result.
+    const result = unpack(job.text, data.packed.numbers, data.packed.strings);
+    giveBack(data.packed.numbers.buffer);
+    if (!(await show(job, result, data.ms))) return; // overtaken while rendering
+    body.dataset.parts = String(data.parts); // 2 when the worker's helper found half (worker.js)
+  }
   if (!state.running && data.id === state.seq) idle();
   drawMap();
 }
@@ -69,6 +75,11 @@ async function onWorkerMessage({ data }) {
 function drawMap() {
   const image = document.querySelector('#map image');
   if (image && !image.hasAttribute('href')) image.setAttribute('href', image.dataset.href);
+}
+
+/** Hands a result's numbers' buffer back to the worker, which copies the next result into it. */
+function giveBack(buffer) {
+  state.worker.postMessage({ type: 'buffer', buffer }, [buffer]);
 }
 
 function dispatch(job) {

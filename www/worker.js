@@ -1,5 +1,6 @@
 // Runs the annotator off the main thread so typing never waits for it.
-// Messages in:  {type: 'init', module?}, {type: 'annotate', id, text, options}
+// Messages in:  {type: 'init', module?}, {type: 'annotate', id, text, options},
+//               {type: 'buffer', buffer} (a result's numbers handed back, for the next result)
 // Messages out: {type: 'ready', maxTextBytes}, {type: 'failed', message},
 //               {type: 'result', id, packed, ms, parts}, {type: 'error', id, message}
 // `packed` is the result as annotatePacked gives it, {numbers, strings}, for unpack.js to rebuild
@@ -23,6 +24,16 @@
 import init, { annotatePacked, annotateSecondPart, beginAnnotation, maxTextBytes, prepare, twoPartsFromBytes } from './pkg/article_annotator.js';
 
 let role = 'page';
+/** The buffer of an earlier result's numbers, handed back by the page once it rebuilt that
+ * result: the next result's numbers are copied into it when it has room (annotatePacked's
+ * `reuse`), which on a long text spares making and paging in a new one. */
+let spareNumbers = null;
+/** The spare buffer as an array for one result, or undefined; it goes out with that result. */
+function takeSpare() {
+  const spare = spareNumbers;
+  spareNumbers = null;
+  return spare ? new Float64Array(spare) : undefined;
+}
 let helper = null; // {port, ready, seq, waiting: Map(id → resolve)} once joined
 let helperAsked = false;
 let annotated = 0;
@@ -47,6 +58,8 @@ self.onmessage = async ({ data }) => {
       reply.postMessage({ type: 'failed', message: String(e?.message ?? e) });
       if (role === 'helper') self.close();
     }
+  } else if (data.type === 'buffer') {
+    spareNumbers = data.buffer;
   } else if (data.type === 'helper') {
     joinHelper(data.port);
   } else if (data.type === 'helper-stopped') {
@@ -75,7 +88,7 @@ async function annotateInParts(text, options) {
   // A string's UTF-16 length is at most its UTF-8 length.
   const long = text.length >= twoPartsFromBytes();
   if (long) askForHelper(); // for the next long text, should this one come before the helper
-  if (!helper?.ready || !long) return { packed: annotatePacked(text, options), parts: 1 };
+  if (!helper?.ready || !long) return { packed: annotatePacked(text, options, takeSpare()), parts: 1 };
   const asked = helper;
   const id = ++asked.seq;
   let timer;
@@ -96,7 +109,7 @@ async function annotateInParts(text, options) {
   const { bytes, error } = await reply;
   clearTimeout(timer);
   if (error) console.warn(`the helper could not annotate the second part (${error}); finding it here`);
-  return { packed: pending.finishPacked(bytes), parts: bytes ? 2 : 1 };
+  return { packed: pending.finishPacked(bytes, takeSpare()), parts: bytes ? 2 : 1 };
 }
 
 /** The helper's answer to a part: its bytes, or why there are none. */
