@@ -262,6 +262,42 @@ pub(crate) fn with_titlecase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&titlecase(word, &mut buf))
 }
 
+/// The first bytes and the lengths in bytes of some words: a test that lets each of them
+/// through and turns most other words away before they are looked up. It keeps the two apart,
+/// so a word with one word's first byte and another's length gets through too.
+#[derive(Debug, Clone)]
+pub(crate) struct WordShapes {
+    first_bytes: [bool; 256],
+    /// Bit `n` (63 for 63 and longer) set for each length a word may have.
+    lengths: u64,
+}
+
+impl WordShapes {
+    /// Shapes that let no word through.
+    pub(crate) fn empty() -> WordShapes {
+        WordShapes {
+            first_bytes: [false; 256],
+            lengths: 0,
+        }
+    }
+
+    /// Lets words through that start with the byte `first` and are `len` bytes long.
+    pub(crate) fn add(&mut self, first: u8, len: usize) {
+        self.first_bytes[usize::from(first)] = true;
+        self.lengths |= length_bit(len);
+    }
+
+    /// False when a word that starts with the byte `first` and is `len` bytes long cannot be
+    /// one of the words added.
+    pub(crate) fn may_hold(&self, first: u8, len: usize) -> bool {
+        self.first_bytes[usize::from(first)] && self.lengths & length_bit(len) != 0
+    }
+}
+
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
 pub mod cues;
 pub mod names;
 pub mod places;
@@ -278,6 +314,28 @@ pub fn prepare() {
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
+
+    #[test]
+    fn word_shapes_let_through_the_first_bytes_and_lengths_added() {
+        let mut shapes = super::WordShapes::empty();
+        assert!(!shapes.may_hold(b'i', 2));
+        shapes.add(b'i', 2);
+        shapes.add(b'n', 4);
+        shapes.add(b'x', 70);
+        for (first, len) in [
+            (b'i', 2),
+            (b'n', 4),
+            (b'i', 4),
+            (b'n', 2),
+            (b'x', 63),
+            (b'x', 99),
+        ] {
+            assert!(shapes.may_hold(first, len), "{} {len}", first as char);
+        }
+        for (first, len) in [(b'i', 3), (b'a', 2), (b'I', 2), (b'n', 0)] {
+            assert!(!shapes.may_hold(first, len), "{} {len}", first as char);
+        }
+    }
 
     #[test]
     fn text_word_map_ignores_case() {

@@ -16,7 +16,7 @@
 //!
 //! It deliberately does not decide whether a match is a place in context; `detect::places` does.
 
-use super::{Caseless, CaselessMap};
+use super::{Caseless, CaselessMap, WordShapes};
 use crate::bit_set::BitSet;
 use crate::fast_hash::{padded_word, FastMap};
 use std::sync::OnceLock;
@@ -95,50 +95,24 @@ fn context_words() -> &'static FastMap<&'static str, u16> {
     })
 }
 
-/// The lengths and first letters (lower case) of the cue words of `place_context.tsv`: most words
-/// before a name have neither, and this turns them away before they are lowered and looked up.
-struct CueShapes {
-    /// Bit `n` for a cue word of `n` bytes (all of them when a cue word is not ASCII or is that
-    /// long, so that the test lets every word through).
-    lengths: u64,
-    first_letters: [bool; 256],
-}
-
-impl CueShapes {
-    fn get() -> &'static CueShapes {
-        static SHAPES: OnceLock<CueShapes> = OnceLock::new();
-        SHAPES.get_or_init(|| {
-            let mut shapes = CueShapes {
-                lengths: 0,
-                first_letters: [false; 256],
-            };
-            let cues = context_words()
-                .iter()
-                .filter(|&(_, &bits)| ContextClasses(bits).has(ContextWord::Cue));
-            for (word, _) in cues {
-                match word.as_bytes() {
-                    [first, ..] if word.is_ascii() && word.len() < 64 => {
-                        shapes.lengths |= 1 << word.len();
-                        shapes.first_letters[usize::from(first.to_ascii_lowercase())] = true;
-                    }
-                    _ => {
-                        shapes.lengths = u64::MAX;
-                        shapes.first_letters = [true; 256];
-                    }
-                }
+/// The first letters (in both cases) and lengths of the ASCII cue words of `place_context.tsv`:
+/// most words before a name have neither, and this turns them away before they are lowered and
+/// looked up. (An ASCII word lowers to ASCII, so only those cue words can be it.)
+fn cue_shapes() -> &'static WordShapes {
+    static SHAPES: OnceLock<WordShapes> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut shapes = WordShapes::empty();
+        let cues = context_words()
+            .iter()
+            .filter(|&(_, &bits)| ContextClasses(bits).has(ContextWord::Cue));
+        for (word, _) in cues {
+            if let (Some(&first), true) = (word.as_bytes().first(), word.is_ascii()) {
+                shapes.add(first.to_ascii_lowercase(), word.len());
+                shapes.add(first.to_ascii_uppercase(), word.len());
             }
-            shapes
-        })
-    }
-
-    /// False when the ASCII word `word` cannot be a cue word in any case.
-    fn may_hold(&self, word: &[u8]) -> bool {
-        let length_fits = word.len() < 64 && self.lengths & 1 << word.len() != 0;
-        length_fits
-            && word
-                .first()
-                .is_some_and(|&b| self.first_letters[usize::from(b.to_ascii_lowercase())])
-    }
+        }
+        shapes
+    })
 }
 
 /// True when `word`, in any case, is listed in `place_context.tsv` as a cue (`in`, `near`,
@@ -146,7 +120,12 @@ impl CueShapes {
 pub fn is_cue_word(word: &str) -> bool {
     // A non-ASCII word may lower to ASCII letters of other lengths (the Kelvin sign to `k`): it
     // is always looked up.
-    if word.is_ascii() && !CueShapes::get().may_hold(word.as_bytes()) {
+    if word.is_ascii()
+        && !word
+            .as_bytes()
+            .first()
+            .is_some_and(|&first| cue_shapes().may_hold(first, word.len()))
+    {
         return false;
     }
     super::with_lowercase(word, |w| is_context_word(w, ContextWord::Cue))
@@ -279,7 +258,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// [`crate::prepare`]).
 pub fn prepare() {
     gazetteer().get_capitals("");
-    CueShapes::get();
+    cue_shapes();
 }
 
 fn parse_kind(kind: &str) -> PlaceKind {

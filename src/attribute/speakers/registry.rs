@@ -14,7 +14,7 @@ use super::source::{Source, SourceKind};
 use crate::annotations::{Gender, Mention, MentionKind, Person, PersonId};
 use crate::lexicon::names::NonNameClass;
 use crate::lexicon::places::gazetteer;
-use crate::lexicon::{cues, names};
+use crate::lexicon::{cues, names, WordShapes};
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
@@ -32,40 +32,27 @@ fn overlapping(list: &[(Span, PersonId)], span: Span) -> Option<PersonId> {
 
 /// The first bytes and lengths of some surnames, as a word may show them (alone or with `'s` or
 /// `’s`): a test that lets every occurrence through and spares most capitalized words a lookup.
-struct SurnameShapes {
-    first_bytes: [bool; 256],
-    /// Bit `n` (63 for 63 and longer) set for each length in bytes a word holding one may have.
-    lengths: u64,
-}
+struct SurnameShapes(WordShapes);
 
 impl SurnameShapes {
     fn new<'a>(surnames: impl Iterator<Item = &'a String>) -> SurnameShapes {
-        let mut shapes = SurnameShapes {
-            first_bytes: [false; 256],
-            lengths: 0,
-        };
+        let mut shapes = WordShapes::empty();
         for surname in surnames {
             if let Some(&first) = surname.as_bytes().first() {
-                shapes.first_bytes[usize::from(first)] = true;
-            }
-            for ending in ["", "'s", "\u{2019}s"] {
-                shapes.lengths |= length_bit(surname.len() + ending.len());
+                for ending in ["", "'s", "\u{2019}s"] {
+                    shapes.add(first, surname.len() + ending.len());
+                }
             }
         }
-        shapes
+        SurnameShapes(shapes)
     }
 
     /// False when the word at `span` of `text` cannot be one of the surnames or its possessive.
     fn may_hold(&self, text: &str, span: Span) -> bool {
         text.as_bytes()
             .get(span.start)
-            .is_some_and(|&b| self.first_bytes[usize::from(b)])
-            && self.lengths & length_bit(span.len()) != 0
+            .is_some_and(|&b| self.0.may_hold(b, span.len()))
     }
-}
-
-fn length_bit(len: usize) -> u64 {
-    1 << len.min(63)
 }
 
 /// How many earlier mentions a pronoun looks at.
