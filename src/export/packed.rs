@@ -1,15 +1,19 @@
 //! The packed format: any serde value (the [`JsAnnotations`](super::JsAnnotations) object in
 //! practice) as a stream of numbers and one string of distinct strings, for the browser boundary.
 //!
-//! Owns the encoding; `src/unpack.js` owns the decoding (a loop of a few lines that rebuilds the
+//! Owns the encoding; `www/unpack.js` owns the decoding (a loop of a few lines that rebuilds the
 //! same object JSON would give). Against `serde_json` + `JSON.parse` this spares the engine the
 //! text of every span: a string that is a slice of the annotated text travels as its UTF-16 range
-//! and is cut from the caller's own string, and every other string travels once however often it
-//! occurs (kinds, rules, names, values). It deliberately knows nothing of the annotation types.
+//! and is cut from the caller's own string, and every other string (kinds, rules, names, values)
+//! and every object's keys travel once however often they occur. It deliberately knows nothing of
+//! the annotation types.
 //!
-//! The stream, all `f64`: where the string table starts, one value, then the table: the number of
-//! strings and the UTF-16 length of each (they are concatenated in [`Packed::strings`] in that
-//! order). A value is:
+//! The stream, all `f64`: where the tables start, one value, then the string table (the number
+//! of strings and the UTF-16 length of each; they are concatenated in [`Packed::strings`] in that
+//! order) and the shape table (the number of shapes, then each shape: its key count and each
+//! key's string index). A shape is the keys of an object, in order: objects with the same keys
+//! share one, so that a key travels once, and `unpack.js` builds the objects of a shape it knows
+//! as literals. A value is:
 //!
 //! | value | numbers |
 //! |---|---|
@@ -19,7 +23,7 @@
 //! | string | [`STRING`], its index |
 //! | slice of the text | [`TEXT`], its UTF-16 start and end in the text |
 //! | array | [`ARRAY`], its length, each value |
-//! | object | [`OBJECT`], its field count, each field's key (a string index) and value |
+//! | object | [`OBJECT`], its shape's index, each field's value in the shape's order |
 //!
 //! Non-finite floats become null and an `f32` the number its shortest decimal form reads as, both
 //! as in JSON. Types JSON objects would not give (maps, tuples, enums with data, bytes) are an error.
@@ -45,13 +49,14 @@ pub const STRING: f64 = 4.0;
 pub const TEXT: f64 = 5.0;
 /// Op: an array's length and values follow.
 pub const ARRAY: f64 = 6.0;
-/// Op: an object's field count and fields follow.
+/// Op: an object's shape and field values follow.
 pub const OBJECT: f64 = 7.0;
 
 /// A packed value: see the module docs for the layout.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Packed {
-    /// Where the string table starts, the value's ops, then the table (count, UTF-16 lengths).
+    /// Where the tables start, the value's ops, then the string table (count, UTF-16 lengths)
+    /// and the shape table (count, then each shape's key count and key string indices).
     pub numbers: Vec<f64>,
     /// The distinct strings, concatenated.
     pub strings: String,
@@ -85,7 +90,7 @@ pub fn pack<T: Serialize + ?Sized>(
     expected_len: usize,
 ) -> Result<Packed, PackError> {
     let mut ops = Vec::with_capacity(expected_len);
-    // Slot 0 is where the string table will start.
+    // Slot 0 is where the tables will start.
     ops.push(0.0);
     let mut packer = Packer {
         text,
@@ -97,18 +102,26 @@ pub fn pack<T: Serialize + ?Sized>(
         index: FastMap::with_capacity_and_hasher(expected_len / 32, Default::default()),
         // No string lies at the address `usize::MAX`.
         recent: [((usize::MAX, 0), 0); RECENT_STRINGS],
+        open_keys: Vec::new(),
+        open_places: Vec::new(),
+        shapes: FastMap::default(),
+        shape_table: Vec::new(),
     };
     value.serialize(&mut packer)?;
     let Packer {
         ops: mut numbers,
         lengths,
         strings,
+        shapes,
+        shape_table,
         ..
     } = packer;
     numbers[0] = numbers.len() as f64;
-    numbers.reserve(1 + lengths.len());
+    numbers.reserve(2 + lengths.len() + shape_table.len());
     numbers.push(lengths.len() as f64);
     numbers.extend(lengths.iter().map(|&n| n as f64));
+    numbers.push(shapes.len() as f64);
+    numbers.extend_from_slice(&shape_table);
     Ok(Packed { numbers, strings })
 }
 
@@ -125,6 +138,16 @@ struct Packer<'p> {
     /// The last few strings looked up, by a hash of where they lie: the field names, asked for
     /// with every object, are found here without a probe of `index`.
     recent: [((usize, usize), usize); RECENT_STRINGS],
+    /// The keys of the objects being packed (an object's field may hold another), each object's
+    /// from where it started.
+    open_keys: Vec<&'static str>,
+    /// The same keys by where they lie (a key is a `&'static str`, the same for every object of
+    /// a type): how shapes are looked up.
+    open_places: Vec<(usize, usize)>,
+    /// Each shape's index by where its keys lie.
+    shapes: FastMap<Box<[(usize, usize)]>, usize>,
+    /// The shape table as it goes into the stream (key count, key string indices, in turn).
+    shape_table: Vec<f64>,
 }
 
 /// Slots of [`Packer::recent`].
@@ -172,29 +195,62 @@ impl<'p> Packer<'p> {
         }
     }
 
-    /// Starts an array or object whose count [`Counted::end`] fills in.
+    /// Starts an array or object, whose length or shape is written in when it ends.
     fn counted(&mut self, op: f64) -> Counted<'_, 'p> {
         self.ops.extend([op, 0.0]);
         let count_at = self.ops.len() - 1;
         Counted {
+            keys_from: self.open_keys.len(),
             packer: self,
             count_at,
             count: 0,
         }
     }
+
+    /// The index of the shape of the keys open from `keys_from` on (added to the table if new),
+    /// those keys closed.
+    fn close_shape(&mut self, keys_from: usize) -> usize {
+        let shape = match self.shapes.get(&self.open_places[keys_from..]) {
+            Some(&shape) => shape,
+            None => {
+                let shape = self.shapes.len();
+                self.shapes
+                    .insert(self.open_places[keys_from..].into(), shape);
+                let keys = self.open_keys.split_off(keys_from);
+                self.shape_table.push(keys.len() as f64);
+                for key in keys {
+                    let i = self.string_index(key);
+                    self.shape_table.push(i as f64);
+                }
+                shape
+            }
+        };
+        self.open_keys.truncate(keys_from);
+        self.open_places.truncate(keys_from);
+        shape
+    }
 }
 
-/// An array or object being packed: its count is written when it ends, so a length serde does
-/// not know ahead (or fields a struct skips) cannot corrupt the stream.
+/// An array or object being packed: its length or shape is written when it ends, so a length
+/// serde does not know ahead (or fields a struct skips) cannot corrupt the stream.
 struct Counted<'a, 'p> {
     packer: &'a mut Packer<'p>,
     count_at: usize,
     count: usize,
+    /// For an object, where its keys start in [`Packer::open_keys`].
+    keys_from: usize,
 }
 
 impl Counted<'_, '_> {
-    fn end(self) {
+    /// An array ends with its length written in.
+    fn end_array(self) {
         self.packer.ops[self.count_at] = self.count as f64;
+    }
+
+    /// An object ends with its shape written in.
+    fn end_object(self) {
+        let shape = self.packer.close_shape(self.keys_from);
+        self.packer.ops[self.count_at] = shape as f64;
     }
 }
 
@@ -387,7 +443,7 @@ impl ser::SerializeSeq for Counted<'_, '_> {
         value.serialize(&mut *self.packer)
     }
     fn end(self) -> Result<(), PackError> {
-        Counted::end(self);
+        self.end_array();
         Ok(())
     }
 }
@@ -400,19 +456,18 @@ impl ser::SerializeStruct for Counted<'_, '_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), PackError> {
-        self.count += 1;
-        let i = self.packer.string_index(key);
-        self.packer.ops.push(i as f64);
+        self.packer.open_keys.push(key);
+        self.packer.open_places.push(place_of(key));
         value.serialize(&mut *self.packer)
     }
     fn end(self) -> Result<(), PackError> {
-        Counted::end(self);
+        self.end_object();
         Ok(())
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde::Serialize;
 
@@ -428,13 +483,15 @@ mod tests {
         flags: Vec<bool>,
     }
 
-    /// The value part of a packed stream, and the string table as strings.
-    fn split(packed: &Packed) -> (&[f64], Vec<String>) {
+    /// The value part of a packed stream, the string table as strings and the shape table as
+    /// the keys of each shape.
+    pub(crate) fn split(packed: &Packed) -> (&[f64], Vec<String>, Vec<Vec<String>>) {
         let table_at = packed.numbers[0] as usize;
         let table = &packed.numbers[table_at..];
+        let count = table[0] as usize;
         let utf16: Vec<u16> = packed.strings.encode_utf16().collect();
         let mut from = 0;
-        let strings = table[1..]
+        let strings: Vec<String> = table[1..=count]
             .iter()
             .map(|&len| {
                 let to = from + len as usize;
@@ -443,9 +500,21 @@ mod tests {
                 s
             })
             .collect();
-        assert_eq!(table[0] as usize, table.len() - 1, "string count");
         assert_eq!(from, utf16.len(), "lengths cover the strings");
-        (&packed.numbers[1..table_at], strings)
+        let mut rest = &table[count + 1..];
+        let mut shapes = Vec::new();
+        for _ in 0..rest[0] as usize {
+            let n = rest[1] as usize;
+            shapes.push(
+                rest[2..2 + n]
+                    .iter()
+                    .map(|&k| strings[k as usize].clone())
+                    .collect(),
+            );
+            rest = &rest[1 + n..];
+        }
+        assert_eq!(rest.len(), 1, "the shapes end the stream");
+        (&packed.numbers[1..table_at], strings, shapes)
     }
 
     /// One `&'static str` read in two places (the same pointer, however literals are merged).
@@ -481,34 +550,78 @@ mod tests {
             },
         ];
         let packed = pack(&items, text, &map, 0).unwrap();
-        let (ops, strings) = split(&packed);
+        let (ops, strings, shapes) = split(&packed);
         let s = |name: &str| strings.iter().position(|s| s == name).unwrap() as f64;
         let last = |name: &str| strings.iter().rposition(|s| s == name).unwrap() as f64;
         #[rustfmt::skip]
         let expected = vec![
             ARRAY, 2.0,
-            OBJECT, 7.0,
-            s("text"), TEXT, 3.0, 7.0,
-            s("label"), STRING, s("city"),
-            s("owned"), STRING, s("Oslo"),
-            s("count"), NUMBER, 2.0,
+            OBJECT, 0.0,
+            TEXT, 3.0, 7.0,
+            STRING, s("city"),
+            STRING, s("Oslo"),
+            NUMBER, 2.0,
             // As JSON writes it: 35.7, not the f32 widened.
-            s("share"), NUMBER, 35.7,
-            s("missing"), NULL,
-            s("flags"), ARRAY, 2.0, TRUE, FALSE,
-            // The skipped field leaves six.
-            OBJECT, 6.0,
-            s("text"), STRING, s("Bergen"),
+            NUMBER, 35.7,
+            NULL,
+            ARRAY, 2.0, TRUE, FALSE,
+            // The skipped field makes another shape.
+            OBJECT, 1.0,
+            STRING, s("Bergen"),
             // The same `&'static str` travels once; each `String` travels itself.
-            s("label"), STRING, s("city"),
-            s("owned"), STRING, last("Oslo"),
-            s("count"), NUMBER, 0.0,
-            s("share"), NULL,
-            s("missing"), NULL,
+            STRING, s("city"),
+            STRING, last("Oslo"),
+            NUMBER, 0.0,
+            NULL,
+            NULL,
         ];
         assert_eq!(ops, expected, "strings {strings:?}");
         assert_eq!(strings.iter().filter(|s| *s == "city").count(), 1);
         assert_eq!(strings.iter().filter(|s| *s == "Oslo").count(), 2);
+        let keys = [
+            "text", "label", "owned", "count", "share", "missing", "flags",
+        ];
+        assert_eq!(shapes, [&keys[..], &keys[..6]]);
+        // Each key travels once, whatever the number of objects and shapes.
+        assert_eq!(strings.iter().filter(|s| *s == "text").count(), 1);
+    }
+
+    /// Objects of one shape inside objects (and arrays) of another each get their own shape,
+    /// however deep, and the shapes are numbered as they are first closed.
+    #[test]
+    fn nested_objects_close_their_own_shapes() {
+        #[derive(Serialize)]
+        struct Inner {
+            a: u8,
+        }
+        #[derive(Serialize)]
+        struct Outer {
+            first: Inner,
+            list: Vec<Inner>,
+            last: u8,
+        }
+        let value = vec![
+            Outer {
+                first: Inner { a: 1 },
+                list: vec![Inner { a: 2 }],
+                last: 3,
+            },
+            Outer {
+                first: Inner { a: 4 },
+                list: Vec::new(),
+                last: 5,
+            },
+        ];
+        let map = OffsetMap::new("", Unit::Utf16);
+        let packed = pack(&value, "", &map, 0).unwrap();
+        let (ops, _, shapes) = split(&packed);
+        #[rustfmt::skip]
+        assert_eq!(ops, [
+            ARRAY, 2.0,
+            OBJECT, 1.0, OBJECT, 0.0, NUMBER, 1.0, ARRAY, 1.0, OBJECT, 0.0, NUMBER, 2.0, NUMBER, 3.0,
+            OBJECT, 1.0, OBJECT, 0.0, NUMBER, 4.0, ARRAY, 0.0, NUMBER, 5.0,
+        ]);
+        assert_eq!(shapes, [vec!["a"], vec!["first", "list", "last"]]);
     }
 
     #[test]
@@ -517,7 +630,7 @@ mod tests {
         let text = "😀 Oslo and Bergen";
         let map = OffsetMap::new(text, Unit::Utf16);
         let packed = pack(&vec![&text[14..], &text[12..15]], text, &map, 0).unwrap();
-        let (ops, _) = split(&packed);
+        let (ops, _, _) = split(&packed);
         assert_eq!(ops, [ARRAY, 2.0, TEXT, 12.0, 18.0, TEXT, 10.0, 13.0]);
     }
 
