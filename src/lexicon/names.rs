@@ -168,8 +168,13 @@ pub fn first_name(word: &str) -> Option<FirstName> {
     if let Some(f) = lex.first_names.get(word) {
         return Some(*f);
     }
-    // Listed in title case ("Margaret"): look up "MARGARET" and "margaret" in that form.
-    with_titlecase(word, |titled| lex.first_names.get(titled).copied())
+    // Listed in title case ("Margaret"): look up "MARGARET" and "margaret" in that form (a word
+    // already in title case, most of those asked about, was looked up above).
+    with_titlecase(word, |titled| {
+        (titled != word)
+            .then(|| lex.first_names.get(titled).copied())
+            .flatten()
+    })
 }
 
 /// What the title and non-name lists say of `word` (any case), one lookup for both.
