@@ -106,6 +106,9 @@ pub fn pack<T: Serialize + ?Sized>(
         open_places: Vec::new(),
         shapes: FastMap::default(),
         shape_table: Vec::new(),
+        shape_places: Vec::new(),
+        // No type is named at the address `usize::MAX`.
+        last_shape_of: [((usize::MAX, 0), 0); RECENT_TYPES],
     };
     value.serialize(&mut packer)?;
     let Packer {
@@ -148,7 +151,15 @@ struct Packer<'p> {
     shapes: FastMap<Box<[(usize, usize)]>, usize>,
     /// The shape table as it goes into the stream (key count, key string indices, in turn).
     shape_table: Vec<f64>,
+    /// Where each shape's keys lie, by shape index.
+    shape_places: Vec<Box<[(usize, usize)]>>,
+    /// The shape of the last object of a few types (by where the type's name lies): objects of a
+    /// type mostly have the same keys, which are then compared rather than hashed.
+    last_shape_of: [((usize, usize), usize); RECENT_TYPES],
 }
+
+/// Slots of [`Packer::last_shape_of`].
+const RECENT_TYPES: usize = 16;
 
 /// Slots of [`Packer::recent`].
 const RECENT_STRINGS: usize = 64;
@@ -195,36 +206,45 @@ impl<'p> Packer<'p> {
         }
     }
 
-    /// Starts an array or object, whose length or shape is written in when it ends.
-    fn counted(&mut self, op: f64) -> Counted<'_, 'p> {
+    /// Starts an array, or an object of the type named `type_name`, whose length or shape is
+    /// written in when it ends.
+    fn counted(&mut self, op: f64, type_name: &'static str) -> Counted<'_, 'p> {
         self.ops.extend([op, 0.0]);
         let count_at = self.ops.len() - 1;
         Counted {
             keys_from: self.open_keys.len(),
+            type_name,
             packer: self,
             count_at,
             count: 0,
         }
     }
 
-    /// The index of the shape of the keys open from `keys_from` on (added to the table if new),
-    /// those keys closed.
-    fn close_shape(&mut self, keys_from: usize) -> usize {
-        let shape = match self.shapes.get(&self.open_places[keys_from..]) {
-            Some(&shape) => shape,
-            None => {
-                let shape = self.shapes.len();
-                self.shapes
-                    .insert(self.open_places[keys_from..].into(), shape);
-                let keys = self.open_keys.split_off(keys_from);
-                self.shape_table.push(keys.len() as f64);
-                for key in keys {
-                    let i = self.string_index(key);
-                    self.shape_table.push(i as f64);
-                }
-                shape
+    /// The index of the shape of the keys open from `keys_from` on, for an object of the type
+    /// named `type_name` (added to the table if new), those keys closed.
+    fn close_shape(&mut self, keys_from: usize, type_name: &'static str) -> usize {
+        let keys = &self.open_places[keys_from..];
+        let type_place = place_of(type_name);
+        let slot = (type_place.0 >> 3 ^ type_place.1) % RECENT_TYPES;
+        let (last_type, last_shape) = self.last_shape_of[slot];
+        let shape = if last_type == type_place && *self.shape_places[last_shape] == *keys {
+            last_shape
+        } else if let Some(&shape) = self.shapes.get(keys) {
+            shape
+        } else {
+            let shape = self.shapes.len();
+            let keys: Box<[(usize, usize)]> = keys.into();
+            self.shapes.insert(keys.clone(), shape);
+            self.shape_places.push(keys);
+            let keys = self.open_keys.split_off(keys_from);
+            self.shape_table.push(keys.len() as f64);
+            for key in keys {
+                let i = self.string_index(key);
+                self.shape_table.push(i as f64);
             }
+            shape
         };
+        self.last_shape_of[slot] = (type_place, shape);
         self.open_keys.truncate(keys_from);
         self.open_places.truncate(keys_from);
         shape
@@ -239,6 +259,8 @@ struct Counted<'a, 'p> {
     count: usize,
     /// For an object, where its keys start in [`Packer::open_keys`].
     keys_from: usize,
+    /// For an object, the name of its type.
+    type_name: &'static str,
 }
 
 impl Counted<'_, '_> {
@@ -249,7 +271,7 @@ impl Counted<'_, '_> {
 
     /// An object ends with its shape written in.
     fn end_object(self) {
-        let shape = self.packer.close_shape(self.keys_from);
+        let shape = self.packer.close_shape(self.keys_from, self.type_name);
         self.packer.ops[self.count_at] = shape as f64;
     }
 }
@@ -397,7 +419,7 @@ impl<'a, 'p> ser::Serializer for &'a mut Packer<'p> {
         Err(unsupported("enums with data"))
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Counted<'a, 'p>, PackError> {
-        Ok(self.counted(ARRAY))
+        Ok(self.counted(ARRAY, ""))
     }
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, PackError> {
         Err(unsupported("tuples"))
@@ -421,8 +443,8 @@ impl<'a, 'p> ser::Serializer for &'a mut Packer<'p> {
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, PackError> {
         Err(unsupported("maps"))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Counted<'a, 'p>, PackError> {
-        Ok(self.counted(OBJECT))
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Counted<'a, 'p>, PackError> {
+        Ok(self.counted(OBJECT, name))
     }
     fn serialize_struct_variant(
         self,
