@@ -104,7 +104,6 @@ pub fn pack<T: Serialize + ?Sized>(
         recent: [((usize::MAX, 0), 0); RECENT_STRINGS],
         open_keys: Vec::new(),
         open_places: Vec::new(),
-        shapes: FastMap::default(),
         shape_table: Vec::new(),
         shape_places: Vec::new(),
         // No type is named at the address `usize::MAX`.
@@ -115,7 +114,7 @@ pub fn pack<T: Serialize + ?Sized>(
         ops: mut numbers,
         lengths,
         strings,
-        shapes,
+        shape_places,
         shape_table,
         ..
     } = packer;
@@ -123,7 +122,7 @@ pub fn pack<T: Serialize + ?Sized>(
     numbers.reserve(2 + lengths.len() + shape_table.len());
     numbers.push(lengths.len() as f64);
     numbers.extend(lengths.iter().map(|&n| n as f64));
-    numbers.push(shapes.len() as f64);
+    numbers.push(shape_places.len() as f64);
     numbers.extend_from_slice(&shape_table);
     Ok(Packed { numbers, strings })
 }
@@ -145,16 +144,15 @@ struct Packer<'p> {
     /// from where it started.
     open_keys: Vec<&'static str>,
     /// The same keys by where they lie (a key is a `&'static str`, the same for every object of
-    /// a type): how shapes are looked up.
+    /// a type): how shapes are told apart.
     open_places: Vec<(usize, usize)>,
-    /// Each shape's index by where its keys lie.
-    shapes: FastMap<Box<[(usize, usize)]>, usize>,
     /// The shape table as it goes into the stream (key count, key string indices, in turn).
     shape_table: Vec<f64>,
-    /// Where each shape's keys lie, by shape index.
+    /// Where each shape's keys lie, by shape index: a value has few shapes (the annotations
+    /// eight), so a new object's keys are looked for among them in turn.
     shape_places: Vec<Box<[(usize, usize)]>>,
     /// The shape of the last object of a few types (by where the type's name lies): objects of a
-    /// type mostly have the same keys, which are then compared rather than hashed.
+    /// type mostly have the same keys, which are then compared with that shape's first.
     last_shape_of: [((usize, usize), usize); RECENT_TYPES],
 }
 
@@ -229,13 +227,11 @@ impl<'p> Packer<'p> {
         let (last_type, last_shape) = self.last_shape_of[slot];
         let shape = if last_type == type_place && *self.shape_places[last_shape] == *keys {
             last_shape
-        } else if let Some(&shape) = self.shapes.get(keys) {
+        } else if let Some(shape) = self.shape_places.iter().position(|s| **s == *keys) {
             shape
         } else {
-            let shape = self.shapes.len();
-            let keys: Box<[(usize, usize)]> = keys.into();
-            self.shapes.insert(keys.clone(), shape);
-            self.shape_places.push(keys);
+            let shape = self.shape_places.len();
+            self.shape_places.push(keys.into());
             let keys = self.open_keys.split_off(keys_from);
             self.shape_table.push(keys.len() as f64);
             for key in keys {
