@@ -181,9 +181,8 @@ const ABBREVIATIONS: &[&str] = &[
 ///
 /// Paragraphs are cut independently, so on a long text the lines of its second half
 /// ([`second_half_from`]) are found and cut on a second thread (see `two_threads`), in pieces,
-/// and appended to the first half. Without a second thread all are
-/// cut in one pass, with nothing to copy. A text longer than [`MAX_TOKENIZED_BYTES`] has no
-/// paragraphs.
+/// and appended to the first half. Without a second thread all are cut in one pass, with nothing
+/// to copy. A text longer than [`MAX_TOKENIZED_BYTES`] has no paragraphs.
 pub fn segment(text: &str) -> Document<'_> {
     if text.len() > MAX_TOKENIZED_BYTES {
         return Document {
@@ -203,8 +202,12 @@ pub fn segment(text: &str) -> Document<'_> {
         text.len(),
         || {
             let paragraphs = paragraphs(text, 0, second_from);
-            // Room for the second thread's part too, as many paragraphs again for its bytes.
-            let all_paragraphs = paragraphs.len() * text.len() / second_from.max(1);
+            // Room for the second thread's half too: about as many paragraphs again.
+            let all_paragraphs = if second_from > text.len() {
+                paragraphs.len()
+            } else {
+                paragraphs.len().saturating_mul(2)
+            };
             let mut cut = Cut::with_room(all_paragraphs, text.len());
             cut.add(text, &paragraphs);
             (paragraphs, cut)
