@@ -149,7 +149,7 @@ struct Packer<'p> {
     /// The shape table as it goes into the stream (key count, key string indices, in turn).
     shape_table: Vec<f64>,
     /// Where each shape's keys lie, by shape index: a value has few shapes (the annotations
-    /// eight), so a new object's keys are looked for among them in turn.
+    /// have eight), so a new object's keys are looked for among them in turn.
     shape_places: Vec<Box<[(usize, usize)]>>,
     /// The shape of the last object of a few types (by where the type's name lies): objects of a
     /// type mostly have the same keys, which are then compared with that shape's first.
