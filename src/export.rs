@@ -597,7 +597,8 @@ mod tests {
         for (shape, keys) in &literals {
             assert_eq!(shape, &keys.join(","), "the literal of {shape}");
         }
-        let text = "LONDON \u{201C}We stay,\u{201D} Keir Starmer said in Paris on Tuesday.                     \u{201C}No,\u{201D} he said. \u{201C}unbalanced";
+        let text = "LONDON \u{201C}We stay,\u{201D} Keir Starmer said in Paris on Tuesday. \
+                    \u{201C}No,\u{201D} he said. \u{201C}unbalanced";
         let found = crate::annotate(text, &crate::Config::default());
         assert!(found
             .quotes

@@ -103,9 +103,8 @@ pub fn pack<T: Serialize + ?Sized>(
         // No string lies at the address `usize::MAX`.
         recent: [((usize::MAX, 0), 0); RECENT_STRINGS],
         open_keys: Vec::new(),
-        open_places: Vec::new(),
         shape_table: Vec::new(),
-        shape_places: Vec::new(),
+        shape_keys: Vec::new(),
         // No type is named at the address `usize::MAX`.
         last_shape_of: [((usize::MAX, 0), 0); RECENT_TYPES],
     };
@@ -114,7 +113,7 @@ pub fn pack<T: Serialize + ?Sized>(
         ops: mut numbers,
         lengths,
         strings,
-        shape_places,
+        shape_keys,
         shape_table,
         ..
     } = packer;
@@ -122,7 +121,7 @@ pub fn pack<T: Serialize + ?Sized>(
     numbers.reserve(2 + lengths.len() + shape_table.len());
     numbers.push(lengths.len() as f64);
     numbers.extend(lengths.iter().map(|&n| n as f64));
-    numbers.push(shape_places.len() as f64);
+    numbers.push(shape_keys.len() as f64);
     numbers.extend_from_slice(&shape_table);
     Ok(Packed { numbers, strings })
 }
@@ -143,14 +142,11 @@ struct Packer<'p> {
     /// The keys of the objects being packed (an object's field may hold another), each object's
     /// from where it started.
     open_keys: Vec<&'static str>,
-    /// The same keys by where they lie (a key is a `&'static str`, the same for every object of
-    /// a type): how shapes are told apart.
-    open_places: Vec<(usize, usize)>,
     /// The shape table as it goes into the stream (key count, key string indices, in turn).
     shape_table: Vec<f64>,
-    /// Where each shape's keys lie, by shape index: a value has few shapes (the annotations
-    /// have eight), so a new object's keys are looked for among them in turn.
-    shape_places: Vec<Box<[(usize, usize)]>>,
+    /// Each shape's keys, by shape index: a value has few shapes (the annotations have eight),
+    /// so a new object's keys are looked for among them in turn ([`same_keys`]).
+    shape_keys: Vec<Box<[&'static str]>>,
     /// The shape of the last object of a few types (by where the type's name lies): objects of a
     /// type mostly have the same keys, which are then compared with that shape's first.
     last_shape_of: [((usize, usize), usize); RECENT_TYPES],
@@ -161,6 +157,12 @@ const RECENT_TYPES: usize = 16;
 
 /// Slots of [`Packer::recent`].
 const RECENT_STRINGS: usize = 64;
+
+/// True when two objects' keys are the same `&'static str`s (a key is the same for every object
+/// of a type), compared by where they lie.
+fn same_keys(a: &[&str], b: &[&str]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| place_of(x) == place_of(y))
+}
 
 /// Where a string lies, as [`Packer::index`] keys it.
 fn place_of(s: &str) -> (usize, usize) {
@@ -221,28 +223,26 @@ impl<'p> Packer<'p> {
     /// The index of the shape of the keys open from `keys_from` on, for an object of the type
     /// named `type_name` (added to the table if new), those keys closed.
     fn close_shape(&mut self, keys_from: usize, type_name: &'static str) -> usize {
-        let keys = &self.open_places[keys_from..];
+        let keys = &self.open_keys[keys_from..];
         let type_place = place_of(type_name);
         let slot = (type_place.0 >> 3 ^ type_place.1) % RECENT_TYPES;
         let (last_type, last_shape) = self.last_shape_of[slot];
-        let shape = if last_type == type_place && *self.shape_places[last_shape] == *keys {
+        let shape = if last_type == type_place && same_keys(&self.shape_keys[last_shape], keys) {
             last_shape
-        } else if let Some(shape) = self.shape_places.iter().position(|s| **s == *keys) {
+        } else if let Some(shape) = self.shape_keys.iter().position(|s| same_keys(s, keys)) {
             shape
         } else {
-            let shape = self.shape_places.len();
-            self.shape_places.push(keys.into());
-            let keys = self.open_keys.split_off(keys_from);
+            let keys: Box<[&'static str]> = keys.into();
             self.shape_table.push(keys.len() as f64);
-            for key in keys {
+            for key in keys.iter() {
                 let i = self.string_index(key);
                 self.shape_table.push(i as f64);
             }
-            shape
+            self.shape_keys.push(keys);
+            self.shape_keys.len() - 1
         };
         self.last_shape_of[slot] = (type_place, shape);
         self.open_keys.truncate(keys_from);
-        self.open_places.truncate(keys_from);
         shape
     }
 }
@@ -475,7 +475,6 @@ impl ser::SerializeStruct for Counted<'_, '_> {
         value: &T,
     ) -> Result<(), PackError> {
         self.packer.open_keys.push(key);
-        self.packer.open_places.push(place_of(key));
         value.serialize(&mut *self.packer)
     }
     fn end(self) -> Result<(), PackError> {
