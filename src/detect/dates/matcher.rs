@@ -466,10 +466,11 @@ impl NeedList {
 pub struct RuleGate {
     /// Every word some rule needs, ASCII lower case …
     needs: Vec<Need>,
-    /// … indexed by their first two bytes, lower case: `by_pair[pair(a, b)]` is the range of
-    /// `pair_needs` listing those that start with `a`, `b` …
-    by_pair: Vec<(u16, u16)>,
-    pair_needs: Vec<u16>,
+    /// … indexed by their first two bytes, lower case: for the [`pair`] `p` of a word,
+    /// `pair_needs[by_pair[p]..by_pair[p + 1]]` are those it may be, side by side with their
+    /// heads so that the words that are no need are told apart without reading the needs …
+    by_pair: Vec<u16>,
+    pair_needs: Vec<PairNeed>,
     /// … while a one-byte need (`/`) lets its rules through wherever its byte is.
     one_byte_rules: [RuleSet; 256],
     /// Bytes a need can start with, in either case: other positions need no lookup.
@@ -484,19 +485,17 @@ pub struct RuleGate {
 /// Pairs of ASCII bytes, the size of [`RuleGate`]'s pair index.
 const PAIRS: usize = 128 * 128;
 
-/// The index of two ASCII bytes in [`RuleGate`]'s pair index.
-fn pair(a: u8, b: u8) -> usize {
-    usize::from(a & 0x7f) << 7 | usize::from(b & 0x7f)
+/// The index in [`RuleGate`]'s pair index of a word that starts with the bytes `head` (as [`head`]
+/// reads them) holds: its first two, with their 0x20 bits set (an ASCII letter in lower case) and
+/// their top bits dropped (a byte that is not ASCII is no need's, so sharing a place is harmless).
+fn pair(head: u32) -> usize {
+    (head as usize & 0x7f) << 7 | (head as usize >> 8 & 0x7f)
 }
 
 /// One word rules need.
 struct Need {
     /// In ASCII lower case.
     lower: String,
-    /// Its first four bytes (fewer for a shorter word) as [`head`] reads them, and the mask of
-    /// the bytes it has: a quick test before the comparison.
-    head: u32,
-    head_mask: u32,
     /// For a word of a list matched as written, that word.
     exact: Option<&'static str>,
     /// The rules it lets through.
@@ -518,22 +517,31 @@ fn head(bytes: &[u8], at: usize) -> u32 {
         .fold(0, |word, (i, b)| word | u32::from(b | 0x20) << (8 * i))
 }
 
-impl Need {
-    fn new(lower: String, exact: Option<&'static str>, rules: RuleSet) -> Need {
-        let head = head(lower.as_bytes(), 0);
+/// A need of two bytes or more in [`RuleGate`]'s pair index.
+struct PairNeed {
+    /// The need's first four bytes (fewer for a shorter word) as [`head`] reads them, and the
+    /// mask of the bytes it has: a quick test before the comparison.
+    head: u32,
+    head_mask: u32,
+    /// Its index in [`RuleGate`]'s needs.
+    need: u16,
+}
+
+impl PairNeed {
+    fn new(lower: &str, need: u16) -> PairNeed {
         let head_mask = match lower.len() {
             n @ 0..=3 => (1u32 << (8 * n)) - 1,
             _ => u32::MAX,
         };
-        Need {
-            lower,
-            head,
+        PairNeed {
+            head: head(lower.as_bytes(), 0),
             head_mask,
-            exact,
-            rules,
+            need,
         }
     }
+}
 
+impl Need {
     /// True when the need occurs at byte `at` of `text`.
     fn at(&self, text: &str, at: usize) -> bool {
         let Some(found) = text.as_bytes().get(at..at + self.lower.len()) else {
@@ -578,6 +586,12 @@ impl RuleGate {
                         "date rule {}: need {word:?} is not ASCII",
                         rule.name
                     );
+                    // [`head`] reads letters in lower case by setting that bit in every byte.
+                    assert!(
+                        word.bytes().all(|b| b | 0x20 == b.to_ascii_lowercase()),
+                        "date rule {}: need {word:?} holds a byte other than a letter whose 0x20 bit is clear",
+                        rule.name
+                    );
                     let exact = case_sensitive.then_some(word);
                     let lower = word.to_ascii_lowercase();
                     match needs
@@ -585,7 +599,11 @@ impl RuleGate {
                         .find(|n| n.lower == lower && n.exact == exact)
                     {
                         Some(known) => known.rules |= bit,
-                        None => needs.push(Need::new(lower, exact, bit)),
+                        None => needs.push(Need {
+                            lower,
+                            exact,
+                            rules: bit,
+                        }),
                     }
                 }
             }
@@ -604,21 +622,23 @@ impl RuleGate {
                     one_byte_rules[usize::from(first)] |= need.rules;
                     one_byte_rules[usize::from(upper)] |= need.rules;
                 }
-                [a, b, ..] => pairs.push((pair(*a, *b), k)),
+                [_, _, ..] => pairs.push((pair(head(bytes, 0)), k)),
                 [] => {}
             }
         }
         sorting::sort_by_key(&mut pairs, |&(key, k)| (key, usize::from(k), 0));
-        let mut by_pair = vec![(0, 0); PAIRS];
-        for (at, &(key, _)) in pairs.iter().enumerate() {
-            let at = u16::try_from(at).expect("fewer than 65 536 needs");
-            let range = &mut by_pair[key];
-            if range.1 == 0 {
-                *range = (at, at);
-            }
-            range.1 = at + 1;
+        // Where each pair's needs start, and where the last pair's end.
+        let mut by_pair = vec![0; PAIRS + 1];
+        for &(key, _) in &pairs {
+            by_pair[key + 1] += 1;
         }
-        let pair_needs = pairs.into_iter().map(|(_, k)| k).collect();
+        for key in 0..PAIRS {
+            by_pair[key + 1] += by_pair[key];
+        }
+        let pair_needs = pairs
+            .into_iter()
+            .map(|(_, k)| PairNeed::new(&needs[usize::from(k)].lower, k))
+            .collect();
         let mut punctuation =
             (0..=u8::MAX).filter(|&b| starts[usize::from(b)] && !b.is_ascii_alphanumeric());
         // (A digit, marked anyway, when there is none.)
@@ -691,23 +711,17 @@ impl RuleGate {
     /// The rules of the needs that occur at byte `at` of `text`.
     fn needs_at(&self, text: &str, at: usize) -> RuleSet {
         let bytes = text.as_bytes();
-        let b = bytes[at];
-        let mut rules = self.one_byte_rules[usize::from(b)];
-        let Some(&next) = bytes.get(at + 1) else {
-            return rules;
-        };
-        if !next.is_ascii() || !b.is_ascii() {
-            return rules;
-        }
-        let (from, to) = self.by_pair[pair(b.to_ascii_lowercase(), next.to_ascii_lowercase())];
-        if from == to {
-            return rules;
-        }
+        let mut rules = self.one_byte_rules[usize::from(bytes[at])];
+        // (At the last byte, the second byte read is 0, which no need holds.)
         let here = head(bytes, at);
-        for &k in &self.pair_needs[usize::from(from)..usize::from(to)] {
-            let need = &self.needs[usize::from(k)];
-            if here & need.head_mask == need.head && need.at(text, at) {
-                rules |= need.rules;
+        let key = pair(here);
+        let (from, to) = (self.by_pair[key], self.by_pair[key + 1]);
+        for candidate in &self.pair_needs[usize::from(from)..usize::from(to)] {
+            if here & candidate.head_mask == candidate.head {
+                let need = &self.needs[usize::from(candidate.need)];
+                if need.at(text, at) {
+                    rules |= need.rules;
+                }
             }
         }
         rules
