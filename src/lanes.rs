@@ -96,24 +96,31 @@ pub fn for_each_word_start_or(bytes: &[u8], extra: u8, mut visit: impl FnMut(usi
     let mut at = 0;
     // The top bit of lane 0 when the byte before the word read next is a letter.
     let mut letter_before = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    while at < bytes.len() {
+        // The last few bytes padded to a word, the padding's lanes masked off: one loop, so that
+        // `visit` is called from one place (and compiled into it).
+        let (word, valid) = match bytes.get(at..at + 8) {
+            Some(chunk) => (
+                u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])),
+                u64::MAX,
+            ),
+            None => {
+                let mut padded = [0; 8];
+                let n = bytes.len() - at;
+                padded[..n].copy_from_slice(&bytes[at..]);
+                (u64::from_le_bytes(padded), (1 << (8 * n)) - 1)
+            }
+        };
         let letters = letter_lanes(word);
         let after_letter = letters << 8 | letter_before;
-        let mut wanted = (letters | digit_lanes(word)) & !after_letter | equal_lanes(word, extra);
+        let mut wanted =
+            ((letters | digit_lanes(word)) & !after_letter | equal_lanes(word, extra)) & valid;
         while wanted != 0 {
             visit(at + (wanted.trailing_zeros() / 8) as usize);
             wanted &= wanted - 1;
         }
         letter_before = letters >> 56;
         at += 8;
-    }
-    let mut after_letter = letter_before != 0;
-    for (k, &b) in bytes.iter().enumerate().skip(at) {
-        if b == extra || b.is_ascii_alphanumeric() && !after_letter {
-            visit(k);
-        }
-        after_letter = b.is_ascii_alphabetic();
     }
 }
 
