@@ -82,7 +82,7 @@ pub fn annotate(text: &str, config: &Config) -> Annotations {
 /// The annotations of a text of `len` bytes when that is too long to annotate at all
 /// ([`segment::MAX_TOKENIZED_BYTES`]): only a note saying so.
 fn too_long(len: usize) -> Option<Annotations> {
-    (len > segment::MAX_TOKENIZED_BYTES).then(|| Annotations {
+    (!segment::within_tokenized_bytes(len)).then(|| Annotations {
         notes: vec![Note {
             span: None,
             message: format!(

@@ -102,7 +102,7 @@ impl Token {
     /// A token of `kind` at `span` whose first character is `first`; `span` must end within
     /// [`MAX_TOKENIZED_BYTES`].
     pub fn new(span: Span, kind: TokenKind, first: char) -> Token {
-        debug_assert!(span.end <= MAX_TOKENIZED_BYTES);
+        debug_assert!(within_tokenized_bytes(span.end));
         Token {
             start: span.start as u32,
             len: span.len() as u32,
@@ -157,6 +157,12 @@ pub fn in_capitals(text: &str, tokens: &[Token]) -> bool {
 /// memory for each byte of text it would need some 40 GB.
 pub const MAX_TOKENIZED_BYTES: usize = u32::MAX as usize;
 
+/// True when a text or offset of `len` bytes is within [`MAX_TOKENIZED_BYTES`] (always, in a
+/// 32-bit build): the test written so that it reads the same whatever the size of `usize`.
+pub fn within_tokenized_bytes(len: usize) -> bool {
+    u32::try_from(len).is_ok()
+}
+
 /// Token classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -184,7 +190,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// and appended to the first half. Without a second thread all are cut in one pass, with nothing
 /// to copy. A text longer than [`MAX_TOKENIZED_BYTES`] has no paragraphs.
 pub fn segment(text: &str) -> Document<'_> {
-    if text.len() > MAX_TOKENIZED_BYTES {
+    if !within_tokenized_bytes(text.len()) {
         return Document {
             text,
             paragraphs: Vec::new(),
