@@ -485,9 +485,9 @@ pub struct RuleGate {
 /// Pairs of ASCII bytes, the size of [`RuleGate`]'s pair index.
 const PAIRS: usize = 128 * 128;
 
-/// The index in [`RuleGate`]'s pair index of a word that starts with the bytes `head` (as [`head`]
-/// reads them) holds: its first two, with their 0x20 bits set (an ASCII letter in lower case) and
-/// their top bits dropped (a byte that is not ASCII is no need's, so sharing a place is harmless).
+/// The place in [`RuleGate`]'s pair index of a word whose first bytes are `head` (as [`head`] reads
+/// them): its first two bytes, each with its 0x20 bit set (an ASCII letter in lower case) and its
+/// top bit dropped (a byte that is not ASCII is in no need, so sharing a place is harmless).
 fn pair(head: u32) -> usize {
     (head as usize & 0x7f) << 7 | (head as usize >> 8 & 0x7f)
 }
