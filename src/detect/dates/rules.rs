@@ -30,6 +30,10 @@ pub struct DateRule {
     /// patterns start their words at `\b`). A paragraph holding none of them skips the rule; this
     /// gate only saves time and never changes what matches.
     pub needs: &'static [&'static str],
+    /// What every match contains as well, in the same terms, or nothing: the rule is searched
+    /// only where one of these occurs within its longest match of one of `needs` (a month name
+    /// with a digit near it, say). As `needs`, it only saves time.
+    pub also_needs: &'static [&'static str],
     /// Worked examples: text and the value expected against the reference date 2025-08-19 (a Tuesday).
     pub examples: &'static [(&'static str, &'static str)],
     /// Reads a match; `None` rejects it (a weak reading the context does not support).
@@ -1072,6 +1076,7 @@ pub static RULES: &[DateRule] = &[
         name: "iso-date",
         pattern: r"\b(?<year>[12]\d{3})-(?<month>[01]\d)-(?<day>[0-3]\d)(?:T(?<hour>[0-2]\d):(?<min>[0-5]\d))?\b",
         needs: &["0-", "1-", "2-", "3-", "4-", "5-", "6-", "7-", "8-", "9-"],
+        also_needs: &[],
         examples: &[
             ("2024-03-05", "2024-03-05"),
             ("2024-03-05T14:30", "2024-03-05T14:30"),
@@ -1082,6 +1087,7 @@ pub static RULES: &[DateRule] = &[
         name: "slash-date",
         pattern: r"\b(?<a>[0-3]?\d)/(?<b>[0-3]?\d)/(?<year>(?:19|20)\d\d|\d\d)\b",
         needs: &["/"],
+        also_needs: &[],
         examples: &[("03/05/2024", "2024-03-05"), ("25/12/2024", "2024-12-25")],
         build: slash_date,
     },
@@ -1089,6 +1095,7 @@ pub static RULES: &[DateRule] = &[
         name: "month-day-year",
         pattern: r"(?:\b(?<weekday>{weekday}),? )?\b(?<month>{month})\.? (?<day>[0-3]?\d)(?:st|nd|rd|th)?,? (?<year>[12]\d{3})\b",
         needs: &["{month}"],
+        also_needs: &["{digit}"],
         examples: &[
             ("March 5, 2024", "2024-03-05"),
             ("Aug. 19 2025", "2025-08-19"),
@@ -1100,6 +1107,7 @@ pub static RULES: &[DateRule] = &[
         name: "month-day",
         pattern: r"(?:\b(?<weekday>{weekday}),? )?\b(?<month>{month})\.? (?:(?<day>[0-3]?\d)(?:st|nd|rd|th)?\b|(?i:the )?(?<dayword>(?i:{ordinal}))\b)",
         needs: &["{month}"],
+        also_needs: &[],
         examples: &[
             ("August 21", "2025-08-21"),
             ("Aug. 2", "2025-08-02"),
@@ -1113,6 +1121,7 @@ pub static RULES: &[DateRule] = &[
         name: "day-month-year",
         pattern: r"(?:\b(?<weekday>{weekday}),? )?\b(?<day>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? (?<month>{month})\.?,? (?<year>[12]\d{3})\b",
         needs: &["{month}"],
+        also_needs: &["{digit}"],
         examples: &[
             ("19 August 2025", "2025-08-19"),
             ("5th of March 2024", "2024-03-05"),
@@ -1123,6 +1132,7 @@ pub static RULES: &[DateRule] = &[
         name: "day-month",
         pattern: r"(?:\b(?<weekday>{weekday}),? )?\b(?<day>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? (?<month>{month})\b\.?",
         needs: &["{month}"],
+        also_needs: &["{digit}"],
         examples: &[
             ("11 August", "2025-08-11"),
             ("19th of August", "2025-08-19"),
@@ -1133,6 +1143,7 @@ pub static RULES: &[DateRule] = &[
         name: "month-year",
         pattern: r"\b(?<month>{month})\.?,? (?:of )?(?<year>[12]\d{3})\b",
         needs: &["{month}"],
+        also_needs: &["{digit}"],
         examples: &[("September 2006", "2006-09"), ("Jan. 2024", "2024-01")],
         build: month_year,
     },
@@ -1140,6 +1151,7 @@ pub static RULES: &[DateRule] = &[
         name: "month-relative-year",
         pattern: r"\b(?<month>{month_name}) (?:of )?(?<rel>(?i:this|last|next|the following|the previous)) (?i:year)\b",
         needs: &["{month_name}"],
+        also_needs: &["year"],
         examples: &[
             ("January this year", "2025-01"),
             ("June of last year", "2024-06"),
@@ -1150,6 +1162,7 @@ pub static RULES: &[DateRule] = &[
         name: "relative-month",
         pattern: r"\b(?<rel>(?i:this past|this coming|this|last|next|the previous|the following)) (?<month>{month_name})\b",
         needs: &["{month_name}"],
+        also_needs: &["this", "last", "next", "previous", "following"],
         examples: &[
             ("last February", "2025-02"),
             ("next March", "2026-03"),
@@ -1161,6 +1174,7 @@ pub static RULES: &[DateRule] = &[
         name: "month",
         pattern: r"\b(?<month>{month_name})\b",
         needs: &["{month_name}"],
+        also_needs: &[],
         examples: &[("in May", "2025-05"), ("since December", "2024-12")],
         build: month_alone,
     },
@@ -1168,6 +1182,15 @@ pub static RULES: &[DateRule] = &[
         name: "relative-weekday",
         pattern: r"\b(?<rel>(?i:this coming|this past|the previous|the following|last|next|this|coming|past)) (?<weekday>{weekday})\b(?: (?<part>(?i:morning|afternoon|evening|night))\b)?",
         needs: &["{weekday}"],
+        also_needs: &[
+            "this",
+            "last",
+            "next",
+            "coming",
+            "past",
+            "previous",
+            "following",
+        ],
         examples: &[
             ("last Monday", "2025-08-18"),
             ("next Tuesday", "2025-08-26"),
@@ -1179,6 +1202,7 @@ pub static RULES: &[DateRule] = &[
         name: "weekday",
         pattern: r"\b(?<weekday>{weekday})\b(?: (?<part>(?i:morning|afternoon|evening|night))\b)?",
         needs: &["{weekday}"],
+        also_needs: &[],
         examples: &[
             ("on Friday", "2025-08-15"),
             ("Tuesday", "2025-08-19"),
@@ -1190,6 +1214,7 @@ pub static RULES: &[DateRule] = &[
         name: "relative-day",
         pattern: r"(?i)\b(?<word>the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight)\b(?: (?<part>morning|afternoon|evening|night)\b)?",
         needs: &["today", "yesterday", "tomorrow", "tonight"],
+        also_needs: &[],
         examples: &[
             ("today", "2025-08-19"),
             ("yesterday", "2025-08-18"),
@@ -1202,6 +1227,7 @@ pub static RULES: &[DateRule] = &[
         name: "part-of-day",
         pattern: r"(?i)\b(?:(?<rel>this|last|tomorrow|yesterday) (?<part>morning|afternoon|evening|night)|overnight)\b",
         needs: &["morning", "afternoon", "evening", "night", "overnight"],
+        also_needs: &[],
         examples: &[
             ("this morning", "2025-08-19TMO"),
             ("losses overnight", "2025-08-19TNI"),
@@ -1213,6 +1239,18 @@ pub static RULES: &[DateRule] = &[
         name: "relative-unit",
         pattern: r"(?i)\b(?:the )?(?<rel>this|last|next|past|previous|coming|current|following|present|latest) (?:(?:fiscal|financial|calendar) )?(?<unit>weekend|week|month|year|quarter|decade|century)\b",
         needs: &["week", "month", "year", "quarter", "decade", "century"],
+        also_needs: &[
+            "this",
+            "last",
+            "next",
+            "past",
+            "previous",
+            "coming",
+            "current",
+            "following",
+            "present",
+            "latest",
+        ],
         examples: &[
             ("last week", "2025-W33"),
             ("this month", "2025-08"),
@@ -1228,6 +1266,7 @@ pub static RULES: &[DateRule] = &[
         name: "season",
         pattern: r"(?i)\b(?:(?<rel>this past|this coming|the coming|the past|this|last|next) )?(?<season>spring|summer|autumn|fall|winter)\b(?: (?:of )?(?<year>[12]\d{3})\b)?",
         needs: &["spring", "summer", "autumn", "fall", "winter"],
+        also_needs: &[],
         examples: &[
             ("last fall", "2024-FA"),
             ("summer 2024", "2024-SU"),
@@ -1239,7 +1278,8 @@ pub static RULES: &[DateRule] = &[
     DateRule {
         name: "fiscal-year",
         pattern: r"(?i)\b(?:fiscal(?: year)?|FY|financial year|calendar year|model year) ?(?<year>[12]\d{3}|'\d\d)\b",
-        needs: &["fiscal", "fy", "year"],
+        needs: &["fiscal", "fy", "financial", "calendar", "model"],
+        also_needs: &["{digit}"],
         examples: &[("fiscal 1989", "1989"), ("fiscal year 2024", "2024")],
         build: fiscal_year,
     },
@@ -1247,6 +1287,7 @@ pub static RULES: &[DateRule] = &[
         name: "year",
         pattern: r"\b(?<year>1[5-9]\d\d|20\d\d)\b",
         needs: &["15", "16", "17", "18", "19", "20"],
+        also_needs: &[],
         examples: &[("in 2010", "2010"), ("the 2008 Olympics", "2008")],
         build: year_alone,
     },
@@ -1254,6 +1295,7 @@ pub static RULES: &[DateRule] = &[
         name: "decade",
         pattern: r"(?i)\b(?:the )?(?:(?:early|mid|late)[- ]?)?(?:(?<dec>1[0-9]\d0|20\d0)'?s|'(?<short>\d0)'?s)\b",
         needs: &["0s", "0's"],
+        also_needs: &[],
         examples: &[
             ("the 1990s", "199"),
             ("the late 1970s", "197"),
@@ -1265,6 +1307,7 @@ pub static RULES: &[DateRule] = &[
         name: "century",
         pattern: r"(?i)\b(?:the )?(?<ord>{ordinal}|\d{1,2}(?:st|nd|rd|th))[- ]century\b",
         needs: &["century"],
+        also_needs: &[],
         examples: &[("the 20th century", "19"), ("the nineteenth century", "18")],
         build: century,
     },
@@ -1272,6 +1315,7 @@ pub static RULES: &[DateRule] = &[
         name: "ordinal-quarter",
         pattern: r"(?i)\b(?:the )?(?:(?<rel>this|last|next) year's )?(?:(?<year>[12]\d{3})(?:'s)? )?(?:(?:fiscal|calendar) )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b(?: of (?:(?:fiscal )?(?<year2>[12]\d{3})\b|(?<rel2>this|last|next) year\b))?",
         needs: &["quarter"],
+        also_needs: &[],
         examples: &[
             ("the third quarter", "2025-Q3"),
             ("the fourth quarter", "2025-Q4"),
@@ -1287,6 +1331,7 @@ pub static RULES: &[DateRule] = &[
         name: "q-number",
         pattern: r"\bQ(?<qn>[1-4])(?: (?<year>[12]\d{3}))?\b",
         needs: &["q1", "q2", "q3", "q4"],
+        also_needs: &[],
         examples: &[("Q3 2024", "2024-Q3")],
         build: q_number,
     },
@@ -1294,6 +1339,7 @@ pub static RULES: &[DateRule] = &[
         name: "the-quarter",
         pattern: r"(?i)\bthe (?:(?<rel>latest|recent|year-ago|year-earlier|prior-year|same|current) )?quarter\b",
         needs: &["quarter"],
+        also_needs: &[],
         examples: &[
             ("the quarter", "2025-Q2"),
             ("the year-ago quarter", "2024-Q2"),
@@ -1304,6 +1350,7 @@ pub static RULES: &[DateRule] = &[
         name: "year-ago-period",
         pattern: r"(?i)\b(?:the )?year-(?:ago|earlier)(?: (?:(?<q>first|second|third|fourth)[- ]quarter|period))?\b",
         needs: &["year"],
+        also_needs: &["ago", "earlier"],
         examples: &[
             ("the year-earlier period", "2024"),
             ("the year-ago third quarter", "2024-Q3"),
@@ -1314,6 +1361,7 @@ pub static RULES: &[DateRule] = &[
         name: "half-year",
         pattern: r"(?i)\b(?:the )?(?<h>first|second|last|latter) half of (?:(?<year>[12]\d{3})\b|(?<rel>this|last|next) year\b|the year\b)",
         needs: &["half"],
+        also_needs: &[],
         examples: &[
             ("the first half of 1989", "1989-H1"),
             ("the second half of this year", "2025-H2"),
@@ -1324,6 +1372,7 @@ pub static RULES: &[DateRule] = &[
         name: "ago",
         pattern: r"(?i)\b(?<num>{num}) (?<unit>{units}) (?<dir>ago|earlier|from now|hence)\b",
         needs: &["{unit}"],
+        also_needs: &[],
         examples: &[
             ("two days ago", "2025-08-17"),
             ("four years ago", "2021"),
@@ -1338,6 +1387,7 @@ pub static RULES: &[DateRule] = &[
         name: "duration",
         pattern: r"(?i)\b(?:the )?(?:(?<rel>past|last|next|first|coming|previous|final|latest|following|remaining|initial|further|additional|recent|other) )?(?<num>{num}|per)(?<range>(?: to | or |-)(?:{num}))?(?<frac> \d/\d)?(?<half> and a half)?(?: (?:more|full|straight|consecutive|additional|long|whole|entire))?(?: (?:trading|business|working|calendar|school))?[ -](?<unit>{units})(?<half2> and a half)?\b",
         needs: &["{unit}"],
+        also_needs: &[],
         examples: &[
             ("three years", "P3Y"),
             ("the past three years", "P3Y"),
@@ -1367,6 +1417,7 @@ pub static RULES: &[DateRule] = &[
             "centuries",
             "minutes",
         ],
+        also_needs: &[],
         examples: &[("for years", "PXY"), ("in months", "PXM")],
         build: bare_units,
     },
@@ -1383,6 +1434,7 @@ pub static RULES: &[DateRule] = &[
             "annually",
             "yearly",
         ],
+        also_needs: &[],
         examples: &[("daily", "P1D"), ("annually", "P1Y")],
         build: set_adverb,
     },
@@ -1390,6 +1442,7 @@ pub static RULES: &[DateRule] = &[
         name: "set-every",
         pattern: r"(?i)\b(?:every|each) (?:(?<other>other) |(?<num>{num}) )?(?:(?<weekday>(?-i:{weekday}))|(?<month>(?-i:{month_name}))|(?<unit>days?|weeks?|months?|years?|quarters?|hours?|minutes?|mornings?|afternoons?|evenings?|nights?|weekends?|summers?|winters?|springs?|autumns?|seasons?|decades?))\b",
         needs: &["every", "each"],
+        also_needs: &[],
         examples: &[
             ("every week", "P1W"),
             ("each July", "XXXX-07"),
@@ -1402,6 +1455,7 @@ pub static RULES: &[DateRule] = &[
         name: "frequency",
         pattern: r"(?i)\b(?:once|twice|thrice|(?:{num}) times) (?:a|an|per|each|every) (?<unit>day|week|month|year|hour|minute|decade)\b",
         needs: &["once", "twice", "thrice", "times"],
+        also_needs: &[],
         examples: &[("twice a week", "P1W"), ("three times a year", "P1Y")],
         build: frequency,
     },
@@ -1409,6 +1463,7 @@ pub static RULES: &[DateRule] = &[
         name: "plural-weekday",
         pattern: r"\b(?<weekday>{weekday})s\b",
         needs: &["{weekday}"],
+        also_needs: &[],
         examples: &[("on Mondays", "XXXX-WXX-1")],
         build: plural_weekday,
     },
@@ -1428,6 +1483,7 @@ pub static RULES: &[DateRule] = &[
             "ahead",
             "soon",
         ],
+        also_needs: &[],
         examples: &[
             ("now", "PRESENT_REF"),
             ("recently", "PAST_REF"),
@@ -1444,6 +1500,7 @@ pub static RULES: &[DateRule] = &[
             "am", "a.m", "pm", "p.m", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt",
             "pst", "pdt", "bst", "cet", "o'clock",
         ],
+        also_needs: &["{digit}"],
         examples: &[
             ("10 p.m", "2025-08-19T22:00"),
             ("15:00 GMT Saturday", "2025-08-16T15:00"),
@@ -1455,6 +1512,7 @@ pub static RULES: &[DateRule] = &[
         name: "noon",
         pattern: r"(?i)\b(?:(?:(?<dayword>today|tomorrow|yesterday)|(?<weekday>(?-i:{weekday})))(?: at)? )?(?<w>noon|midnight|midday)\b",
         needs: &["noon", "midnight", "midday"],
+        also_needs: &[],
         examples: &[
             ("noon", "2025-08-19T12:00"),
             ("midnight", "2025-08-19T24:00"),
@@ -1465,6 +1523,16 @@ pub static RULES: &[DateRule] = &[
         name: "period-edge",
         pattern: r"(?i)\b(?:the )?(?:very )?(?:end|beginning|start|middle|close|turn|rest|remainder) of (?:(?<rel>the|this|last|next|that) )?(?<unit>year|month|week|decade|century|quarter)\b",
         needs: &["year", "month", "week", "decade", "century", "quarter"],
+        also_needs: &[
+            "end",
+            "beginning",
+            "start",
+            "middle",
+            "close",
+            "turn",
+            "rest",
+            "remainder",
+        ],
         examples: &[
             ("the end of the year", "2025"),
             ("the end of last year", "2024"),
@@ -1476,6 +1544,7 @@ pub static RULES: &[DateRule] = &[
         name: "year-end",
         pattern: r"(?i)\b(?:the )?year[- ]end\b",
         needs: &["year"],
+        also_needs: &["end"],
         examples: &[("year-end", "2025")],
         build: the_day_year,
     },
@@ -1483,6 +1552,7 @@ pub static RULES: &[DateRule] = &[
         name: "the-day",
         pattern: r"(?i)\b(?:(?:end|ends|ended|ending|close|closed|closing|finish|finished|start|started|open|opened) (?<t>the day)|(?<t2>the (?<rel>same|next|following|previous|preceding) day))\b",
         needs: &["day"],
+        also_needs: &[],
         examples: &[
             ("ended the day", "2025-08-19"),
             ("the next day", "2025-08-20"),
@@ -1501,6 +1571,7 @@ pub static RULES: &[DateRule] = &[
             "thanksgiving",
             "labor",
         ],
+        also_needs: &[],
         examples: &[
             ("Christmas Day", "2025-12-25"),
             ("New Year's Day 2024", "2024-01-01"),
@@ -1512,6 +1583,7 @@ pub static RULES: &[DateRule] = &[
         name: "the-weekend",
         pattern: r"(?i)\b(?:over|during|on|for|at|ahead of|after|before|through|until|this past) (?<t>the weekend)\b",
         needs: &["weekend"],
+        also_needs: &[],
         examples: &[("over the weekend", "2025-W33-WE")],
         build: weekend_near,
     },
@@ -1519,6 +1591,7 @@ pub static RULES: &[DateRule] = &[
         name: "in-the-period",
         pattern: r"(?i)\b(?:earlier|later|early|late) in the (?<unit>year|month|week|day)\b",
         needs: &["year", "month", "week", "day"],
+        also_needs: &["earlier", "later", "early", "late"],
         examples: &[
             ("earlier in the year", "2025"),
             ("late in the day", "2025-08-19"),
@@ -1529,6 +1602,7 @@ pub static RULES: &[DateRule] = &[
         name: "a-while",
         pattern: r"(?i)\ba (?:long |short |little )?while\b",
         needs: &["while"],
+        also_needs: &[],
         examples: &[("for a while", "PXX")],
         build: a_while,
     },
@@ -1536,6 +1610,7 @@ pub static RULES: &[DateRule] = &[
         name: "week-of-month",
         pattern: r"(?i)\b(?:the )?(?<which>first|second|third|fourth|last|final) week of (?<month>{month_name})(?: (?<year>[12]\d{3}))?\b",
         needs: &["week"],
+        also_needs: &["first", "second", "third", "fourth", "last", "final"],
         examples: &[
             ("the last week of March 2009", "2009-W14"),
             ("the first week of September", "2025-W36"),
