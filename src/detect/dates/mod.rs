@@ -116,11 +116,19 @@ pub fn find_in(doc: &Document, paragraphs: &[Span], anchoring: Anchoring) -> Vec
     mentions
 }
 
-/// Runs the rules over `paragraphs`, consecutive paragraphs of `doc`: their matches, overlaps
-/// not yet settled.
-fn scan(doc: &Document, paragraphs: &[Span]) -> Vec<Candidate> {
+/// What [`scan`] found: matches, overlaps not yet settled, paragraph by paragraph.
+struct Scanned {
+    candidates: Vec<Candidate>,
+    /// Where each paragraph's candidates end in `candidates` (for the paragraphs with any): no
+    /// candidate overlaps one of another paragraph.
+    paragraph_ends: Vec<usize>,
+}
+
+/// Runs the rules over `paragraphs`, consecutive paragraphs of `doc`.
+fn scan(doc: &Document, paragraphs: &[Span]) -> Scanned {
     let text = doc.text;
     let mut candidates = Vec::new();
+    let mut paragraph_ends = Vec::new();
     let gate = RuleGate::get();
     let mut needs = NeedList::default();
     with_search_state(|state| {
@@ -160,14 +168,20 @@ fn scan(doc: &Document, paragraphs: &[Span]) -> Vec<Candidate> {
                     }
                 });
             }
+            if paragraph_ends.last() != Some(&candidates.len()) && !candidates.is_empty() {
+                paragraph_ends.push(candidates.len());
+            }
         }
     });
-    candidates
+    Scanned {
+        candidates,
+        paragraph_ends,
+    }
 }
 
 /// The matches that stay (the longest of overlapping ones), in text order, with their modifiers.
-fn choose(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let mut chosen = select(candidates);
+fn choose(text: &str, scanned: Scanned) -> Vec<Candidate> {
+    let mut chosen = select(scanned);
     extend_with_modifiers(text, &mut chosen);
     chosen
 }
@@ -200,13 +214,30 @@ fn same_quarter_a_year_earlier(text: &str, mentions: &mut [DateMention]) {
 }
 
 /// Keeps the longest of overlapping candidates (the earlier rule on ties), sorted by start.
-fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    sorting::sort_by_key(&mut candidates, |c| {
-        (usize::MAX - c.span.len(), c.rule, c.span.start)
-    });
+/// Candidates overlap only within a paragraph, so each paragraph's are settled on their own:
+/// sorting a few at a time costs less than sorting all of them (on 1 MB of news, 3 700).
+fn select(scanned: Scanned) -> Vec<Candidate> {
+    let Scanned {
+        mut candidates,
+        paragraph_ends,
+    } = scanned;
+    let mut from = 0;
+    for &end in &paragraph_ends {
+        sorting::sort_by_key(&mut candidates[from..end], |c| {
+            (usize::MAX - c.span.len(), c.rule, c.span.start)
+        });
+        from = end;
+    }
+    let by_start = |kept: &mut [Candidate]| sorting::sort_by_key(kept, |c| (c.span.start, 0, 0));
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut out = Vec::new();
-    for c in candidates {
+    let mut out = Vec::with_capacity(candidates.len());
+    let (mut ends, mut kept_from) = (paragraph_ends.into_iter().peekable(), 0);
+    for (i, c) in candidates.into_iter().enumerate() {
+        if ends.next_if_eq(&i).is_some() {
+            by_start(&mut out[kept_from..]);
+            kept_from = out.len();
+            taken.clear();
+        }
         let before = taken.range(..c.span.end).next_back();
         if before.is_some_and(|(_, &end)| end > c.span.start) {
             continue;
@@ -214,7 +245,7 @@ fn select(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         taken.insert(c.span.start, c.span.end);
         out.push(c);
     }
-    sorting::sort_by_key(&mut out, |c| (c.span.start, 0, 0));
+    by_start(&mut out[kept_from..]);
     out
 }
 
@@ -416,6 +447,29 @@ mod tests {
 
     fn reference() -> Option<CalendarDate> {
         CalendarDate::parse_iso("2025-08-19")
+    }
+
+    #[test]
+    fn overlaps_are_settled_within_each_paragraph_and_kept_in_text_order() {
+        let text = "Talks end on Friday, March 7, 2025, in May or next May.\n\n\
+                    Next Tuesday the year 2024 came up, and 2024-03-05.\n\nNo date.";
+        let doc = segment(text);
+        let dates = find(&doc, reference());
+        let found: Vec<(&str, &str)> = dates
+            .iter()
+            .map(|d| (d.span.text(text), d.value.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Friday, March 7, 2025", "2025-03-07"),
+                ("May", "2026-05"),
+                ("next May", "2026-05"),
+                ("Next Tuesday", "2025-08-26"),
+                ("2024", "2024"),
+                ("2024-03-05", "2024-03-05"),
+            ]
+        );
     }
 
     #[test]
