@@ -355,7 +355,29 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    if let Some(letter) = known_letter(c) {
+        return letter;
+    }
     c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// [`char::is_alphabetic`].
+fn is_letter(c: char) -> bool {
+    known_letter(c).unwrap_or_else(|| c.is_alphabetic())
+}
+
+/// Whether `c` is a letter, for the characters beyond ASCII that news uses most, told without a
+/// search of the Unicode tables (a few hundred instructions a character; on 1 MB of news 5 600
+/// searches, 0.7 % of the work): from `À` to the end of Latin Extended-B every character is a
+/// letter but `×` and `÷`, and General Punctuation (curly quotes, dashes, `…`) holds no letter,
+/// digit or combining mark.
+fn known_letter(c: char) -> Option<bool> {
+    match c {
+        '\u{D7}' | '\u{F7}' => Some(false),
+        '\u{C0}'..='\u{24F}' => Some(true),
+        '\u{2000}'..='\u{206F}' => Some(false),
+        _ => None,
+    }
 }
 
 /// Combining marks keep a word whole (`é` written as `e` + U+0301).
@@ -449,7 +471,7 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
                 i += len;
                 continue;
             }
-            (c, len, c.is_alphabetic())
+            (c, len, is_letter(c))
         };
         let mut end = i + len;
         let mut has_hyphen = false;
@@ -472,7 +494,7 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
                 break;
             };
             if is_word_char(d) {
-                has_letter |= d.is_alphabetic();
+                has_letter |= is_letter(d);
                 end += d_len;
                 continue;
             }
@@ -663,6 +685,17 @@ mod tests {
             };
             assert_eq!(class, expected, "{c:?}");
             assert_eq!(class & (LETTER | DIGIT) != 0, is_word_char(c), "{c:?}");
+        }
+    }
+
+    /// The shortcut for common characters beyond ASCII answers as `char`'s own methods do, for
+    /// every character.
+    #[test]
+    fn known_letters_are_what_char_methods_say() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            let word = c.is_alphanumeric() || is_combining_mark(c);
+            assert_eq!(is_word_char(c), word, "{c:?}");
         }
     }
 
