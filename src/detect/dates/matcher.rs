@@ -431,37 +431,73 @@ pub type RuleSet = u64;
 /// ([`RuleGate::also_mark`]). One word for both keeps the gate's loop as lean as with needs alone.
 type Marks = u64;
 
-/// Where some rules' need occurs in a text: a match of a rule it is marked for that counts on
-/// this occurrence holds at least one byte of `start..end`.
+/// Where a need occurs in a text: a match that counts on this occurrence holds at least one
+/// byte of `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct NeedAt {
     /// First byte.
     start: usize,
     /// One past the last byte.
     end: usize,
-    /// The rules it is a need or an also-need of.
-    marks: Marks,
 }
 
 /// Where a text holds the rules' needs, as [`RuleGate::rules_and_needs`] lists them: the words
-/// and the runs of digits, each in order of their start.
+/// by mark and the runs of digits, each in order of their start. Listed by mark as they are
+/// found, each rule's are read without going through every other rule's.
 #[derive(Debug, Clone, Default)]
 pub struct NeedList {
-    words: Vec<NeedAt>,
+    /// By mark (its bit's index), the words that carry it.
+    words: Vec<Vec<NeedAt>>,
+    /// The marks with words listed.
+    listed: Marks,
     digits: Vec<NeedAt>,
+    /// The marks every run of digits carries.
+    digit_marks: Marks,
 }
 
 impl NeedList {
     fn clear(&mut self) {
-        self.words.clear();
+        let mut listed = std::mem::take(&mut self.listed);
+        while listed != 0 {
+            self.words[listed.trailing_zeros() as usize].clear();
+            listed &= listed - 1;
+        }
         self.digits.clear();
     }
 
-    /// The places of the needs with any of `marks`, in order of their start.
-    fn marked(&self, marks: Marks) -> impl Iterator<Item = NeedAt> + '_ {
-        let mine = move |n: &&NeedAt| n.marks & marks != 0;
-        let mut words = self.words.iter().filter(mine).copied().peekable();
-        let mut digits = self.digits.iter().filter(mine).copied().peekable();
+    /// Lists a word at `at` carrying `marks`.
+    fn push_word(&mut self, at: usize, marks: Marks) {
+        if self.words.is_empty() {
+            self.words.resize_with(Marks::BITS as usize, Vec::new);
+        }
+        self.listed |= marks;
+        let mut each = marks;
+        while each != 0 {
+            self.words[each.trailing_zeros() as usize].push(NeedAt {
+                start: at,
+                end: at + 1,
+            });
+            each &= each - 1;
+        }
+    }
+
+    /// The places of the needs carrying `mark` (one bit), in order of their start.
+    fn marked(&self, mark: Marks) -> impl Iterator<Item = NeedAt> + '_ {
+        debug_assert!(mark.is_power_of_two());
+        let words = if self.listed & mark != 0 {
+            &self.words[mark.trailing_zeros() as usize][..]
+        } else {
+            &[]
+        };
+        let digits = if self.digit_marks & mark != 0 {
+            &self.digits[..]
+        } else {
+            &[]
+        };
+        let (mut words, mut digits) = (
+            words.iter().copied().peekable(),
+            digits.iter().copied().peekable(),
+        );
         std::iter::from_fn(move || match (words.peek(), digits.peek()) {
             (Some(w), Some(d)) if d.start < w.start => digits.next(),
             (Some(_), _) => words.next(),
@@ -732,15 +768,12 @@ impl RuleGate {
                 let here = self.needs_at(text, at);
                 if here != 0 {
                     marks |= here;
-                    found.words.push(NeedAt {
-                        start: at,
-                        end: at + 1,
-                        marks: here,
-                    });
+                    found.push_word(at, here);
                 }
             }
         });
         // A digit counts anywhere: each run of digits is one place.
+        found.digit_marks = self.digit_marks;
         if self.digit_rules != 0 || marks & self.digit_also_rules != 0 {
             let mut at = 0;
             while let Some(start) = next_digit(bytes, at) {
@@ -748,11 +781,7 @@ impl RuleGate {
                     .iter()
                     .position(|b| !b.is_ascii_digit())
                     .map_or(bytes.len(), |n| start + n);
-                found.digits.push(NeedAt {
-                    start,
-                    end,
-                    marks: self.digit_marks,
-                });
+                found.digits.push(NeedAt { start, end });
                 at = end;
             }
             if !found.digits.is_empty() {
@@ -1032,8 +1061,10 @@ mod tests {
         let mut found = 0;
         for text in &texts {
             let rules = gate.rules_and_needs(text, &mut needs);
-            let starts: Vec<usize> = needs.marked(Marks::MAX).map(|n| n.start).collect();
-            assert!(starts.windows(2).all(|w| w[0] <= w[1]), "needs in order");
+            for bit in (0..Marks::BITS).map(|b| 1 << b) {
+                let starts: Vec<usize> = needs.marked(bit).map(|n| n.start).collect();
+                assert!(starts.windows(2).all(|w| w[0] <= w[1]), "needs in order");
+            }
             for (rule, named) in RULES.iter().enumerate() {
                 let whole = matches_of(rule, text, None);
                 if rules & 1 << rule == 0 {
