@@ -13,6 +13,7 @@ pub mod rules;
 
 use crate::sorting;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::annotations::{DateMention, TimexType};
 use crate::calendar::CalendarDate;
@@ -249,6 +250,30 @@ fn select(scanned: Scanned) -> Vec<Candidate> {
     out
 }
 
+/// The last words of [`MODIFIERS`], without their separator.
+fn modifier_last_words() -> &'static [&'static str] {
+    static LAST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LAST.get_or_init(|| {
+        let mut words: Vec<&str> = MODIFIERS.iter().map(|m| word_before_separator(m)).collect();
+        words.dedup();
+        words
+    })
+}
+
+/// The ASCII letters right before `text`'s last byte when that is a space or a hyphen (the
+/// separator every modifier ends with), else nothing.
+fn word_before_separator(text: &str) -> &str {
+    let Some(rest) = text.strip_suffix([' ', '-']) else {
+        return "";
+    };
+    let letters = rest
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    &rest[rest.len() - letters..]
+}
+
 /// Words TimeML keeps inside the extent when they come right before an expression.
 const MODIFIERS: &[&str] = &[
     "a mere ",
@@ -282,10 +307,16 @@ const MODIFIERS: &[&str] = &[
 
 /// Grows each extent leftwards over [`MODIFIERS`] ("early December", "about three years").
 fn extend_with_modifiers(text: &str, chosen: &mut [Candidate]) {
+    let last_words = modifier_last_words();
     let mut floor = 0;
     for c in chosen.iter_mut() {
         for _ in 0..2 {
             let before = &text[floor..c.span.start];
+            // Most dates follow a word no modifier ends with ("on", "in", "the").
+            let word = word_before_separator(before);
+            if !last_words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+                break;
+            }
             let Some(m) = MODIFIERS
                 .iter()
                 .filter(|m| {
@@ -470,6 +501,23 @@ mod tests {
                 ("2024-03-05", "2024-03-05"),
             ]
         );
+    }
+
+    /// Every modifier ends with a word and a separator, so that the word before a date tells
+    /// which modifiers may precede it.
+    #[test]
+    fn modifiers_end_with_a_word_and_a_separator() {
+        for m in MODIFIERS {
+            let word = word_before_separator(m);
+            // (Only a text ending with a separator has a word before it.)
+            assert!(!word.is_empty(), "{m:?}");
+            assert!(modifier_last_words().contains(&word), "{m:?}");
+        }
+        assert_eq!(word_before_separator("said at least "), "least");
+        assert_eq!(word_before_separator("in the mid-"), "mid");
+        assert_eq!(word_before_separator("on"), "");
+        assert_eq!(word_before_separator("caf\u{e9} "), "");
+        assert_eq!(word_before_separator(""), "");
     }
 
     #[test]
