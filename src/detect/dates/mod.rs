@@ -169,7 +169,8 @@ fn scan(doc: &Document, paragraphs: &[Span]) -> Scanned {
                     }
                 });
             }
-            if paragraph_ends.last() != Some(&candidates.len()) && !candidates.is_empty() {
+            // (A paragraph without candidates gets no end.)
+            if candidates.len() > paragraph_ends.last().copied().unwrap_or(0) {
                 paragraph_ends.push(candidates.len());
             }
         }
