@@ -19,6 +19,7 @@ use regex_automata::hybrid::dfa::DFA;
 use regex_automata::nfa::thompson::backtrack::{BoundedBacktracker, Cache as GroupCache};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::iter::Searcher;
+use regex_automata::util::primitives::NonMaxUsize;
 use regex_automata::{Anchored, Input, Match, MatchError, MatchKind, PatternID};
 
 use super::automata;
@@ -93,6 +94,8 @@ struct Pattern {
     groups: BoundedBacktracker,
     /// Group names by group index, for [`Captures::name`].
     names: Vec<Option<Box<str>>>,
+    /// The pattern has groups besides the whole match, to be read with `groups`.
+    has_groups: bool,
     /// The longest match there can be, in bytes, if there is a bound and no match is empty: the
     /// search then looks only near the rule's needs ([`for_each_match_near`]).
     window: Option<usize>,
@@ -105,7 +108,7 @@ impl Pattern {
         let forward = DFA::builder()
             .build_from_nfa(nfa.clone())
             .map_err(|e| e.to_string())?;
-        let names = nfa
+        let names: Vec<Option<Box<str>>> = nfa
             .group_info()
             .pattern_names(PatternID::ZERO)
             .map(|n| n.map(Box::from))
@@ -114,6 +117,7 @@ impl Pattern {
             forward,
             reverse: OnceLock::new(),
             rule,
+            has_groups: names.len() > 1,
             groups: BoundedBacktracker::new_from_nfa(nfa).map_err(|e| e.to_string())?,
             names,
             window: automata::window(rule)?,
@@ -406,20 +410,36 @@ fn read_groups(
     found: Match,
     visit: &mut dyn FnMut(&Captures),
 ) {
-    let span = Input::new(haystack)
-        .span(found.span())
-        .anchored(Anchored::Yes);
-    // The backtracker refuses a span longer than its bound (over 1.5 KB for the largest
-    // rule; only a number thousands of digits long makes one): that match is skipped.
-    let read = pattern
-        .groups
-        .try_search(&mut scratch.groups, &span, &mut scratch.slots);
-    if read.is_ok() && scratch.slots.is_match() {
+    let read = if pattern.has_groups {
+        let span = Input::new(haystack)
+            .span(found.span())
+            .anchored(Anchored::Yes);
+        // The backtracker refuses a span longer than its bound (over 1.5 KB for the largest
+        // rule; only a number thousands of digits long makes one): that match is skipped.
+        pattern
+            .groups
+            .try_search(&mut scratch.groups, &span, &mut scratch.slots)
+            .is_ok()
+    } else {
+        // The match is all there is to read (a third of the matches in news).
+        whole_match_only(&mut scratch.slots, found);
+        true
+    };
+    if read && scratch.slots.is_match() {
         visit(&Captures {
             haystack,
             slots: &scratch.slots,
             names: &pattern.names,
         });
+    }
+}
+
+/// `slots` set to `found` alone, as the backtracker sets them for a pattern without groups.
+fn whole_match_only(slots: &mut Slots, found: Match) {
+    slots.set_pattern(Some(found.pattern()));
+    if let [start, end, ..] = slots.slots_mut() {
+        *start = NonMaxUsize::new(found.start());
+        *end = NonMaxUsize::new(found.end());
     }
 }
 

@@ -145,6 +145,12 @@ fn get<'c>(caps: &'c Captures, name: &str) -> Option<&'c str> {
     caps.name(name).map(|m| m.as_str())
 }
 
+/// The whole match: what the frequent one-word rules (`year`, `month`, `bare-units`) read, whose
+/// patterns have no group so that the matcher need not read groups at all.
+fn whole<'c>(caps: &'c Captures) -> Option<&'c str> {
+    caps.get(0).map(|m| m.as_str())
+}
+
 fn date(ty: TimexType, spec: Spec) -> Option<(TimexType, Spec)> {
     Some((ty, spec))
 }
@@ -370,7 +376,7 @@ fn relative_month(c: &Captures, _: &Context) -> Option<(TimexType, Spec)> {
 }
 
 fn month_alone(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
-    let word = get(c, "month")?;
+    let word = whole(c)?;
     let month = month_number(word)?;
     let prev = ctx.prev_word();
     let after_preposition = prev.is_some_and(is_preposition)
@@ -533,7 +539,7 @@ fn season(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
 }
 
 fn year_alone(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
-    let year: i32 = get(c, "year")?.parse().ok()?;
+    let year: i32 = whole(c)?.parse().ok()?;
     if let Some(p) = ctx.prev_char() {
         if matches!(
             p,
@@ -841,7 +847,7 @@ fn duration(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
 }
 
 fn bare_units(c: &Captures, ctx: &Context) -> Option<(TimexType, Spec)> {
-    let unit_word = get(c, "unit")?;
+    let unit_word = whole(c)?;
     let prev = ctx.prev_word()?.to_ascii_lowercase();
     let ok_prev = matches!(
         prev.as_str(),
@@ -1172,7 +1178,7 @@ pub static RULES: &[DateRule] = &[
     },
     DateRule {
         name: "month",
-        pattern: r"\b(?<month>{month_name})\b",
+        pattern: r"\b(?:{month_name})\b",
         needs: &["{month_name}"],
         also_needs: &[],
         examples: &[("in May", "2025-05"), ("since December", "2024-12")],
@@ -1285,7 +1291,7 @@ pub static RULES: &[DateRule] = &[
     },
     DateRule {
         name: "year",
-        pattern: r"\b(?<year>1[5-9]\d\d|20\d\d)\b",
+        pattern: r"\b(?:1[5-9]\d\d|20\d\d)\b",
         needs: &["15", "16", "17", "18", "19", "20"],
         also_needs: &[],
         examples: &[("in 2010", "2010"), ("the 2008 Olympics", "2008")],
@@ -1406,7 +1412,7 @@ pub static RULES: &[DateRule] = &[
     },
     DateRule {
         name: "bare-units",
-        pattern: r"(?i)\b(?<unit>years|months|weeks|days|hours|decades|centuries|minutes)\b",
+        pattern: r"(?i)\b(?:years|months|weeks|days|hours|decades|centuries|minutes)\b",
         needs: &[
             "years",
             "months",
