@@ -3,6 +3,16 @@
 //! words, say) skips the rest this way instead of testing each, a test whose outcome news makes
 //! hard for the processor to predict; a lookup table asks it whether a key can be there at all.
 
+/// The indices of the bits set in `word`, lowest first.
+pub fn ones(word: u64) -> impl Iterator<Item = usize> {
+    let mut left = word;
+    std::iter::from_fn(move || {
+        let at = (left != 0).then(|| left.trailing_zeros() as usize)?;
+        left &= left - 1;
+        Some(at)
+    })
+}
+
 /// Indices below a bound fixed when the set is made.
 #[derive(Debug, Clone, Default)]
 pub struct BitSet {
@@ -54,6 +64,14 @@ impl BitSet {
 mod tests {
     use super::*;
     use crate::segment::{segment, Token};
+
+    #[test]
+    fn ones_are_the_set_bits_lowest_first() {
+        assert_eq!(ones(0).count(), 0);
+        assert_eq!(ones(0b1011_0001).collect::<Vec<_>>(), [0, 4, 5, 7]);
+        assert_eq!(ones(1 << 63 | 2).collect::<Vec<_>>(), [1, 63]);
+        assert_eq!(ones(u64::MAX).count(), 64);
+    }
 
     #[test]
     fn members_are_found_in_order_across_blocks() {

@@ -9,6 +9,7 @@
 //! and the `Captures` view the rules' build functions read. It does not know what any rule means
 //! (see `rules.rs`).
 
+use crate::bit_set::ones;
 use crate::lanes::{for_each_word_start_or, next_digit};
 use crate::sorting;
 use std::cell::RefCell;
@@ -477,10 +478,8 @@ pub struct NeedList {
 
 impl NeedList {
     fn clear(&mut self) {
-        let mut listed = std::mem::take(&mut self.listed);
-        while listed != 0 {
-            self.words[listed.trailing_zeros() as usize].clear();
-            listed &= listed - 1;
+        for mark in ones(std::mem::take(&mut self.listed)) {
+            self.words[mark].clear();
         }
         self.digits.clear();
     }
@@ -491,13 +490,11 @@ impl NeedList {
             self.words.resize_with(Marks::BITS as usize, Vec::new);
         }
         self.listed |= marks;
-        let mut each = marks;
-        while each != 0 {
-            self.words[each.trailing_zeros() as usize].push(NeedAt {
+        for mark in ones(marks) {
+            self.words[mark].push(NeedAt {
                 start: at,
                 end: at + 1,
             });
-            each &= each - 1;
         }
     }
 
@@ -563,10 +560,10 @@ pub struct RuleGate {
     /// among their also-needs only where their needs occur.
     digit_rules: RuleSet,
     digit_also_rules: RuleSet,
-    /// By rule, the mark of its `also_needs` (0 for none) …
+    /// The rules with `also_needs` …
+    rules_with_also: RuleSet,
+    /// … and by rule, the mark of those (0 for none).
     also_mark: Vec<Marks>,
-    /// … and for each rule that has them, its bit and that mark.
-    also: Vec<(RuleSet, Marks)>,
 }
 
 /// Pairs of ASCII bytes, the size of [`RuleGate`]'s pair index.
@@ -656,7 +653,7 @@ impl RuleGate {
         let mut needs: Vec<Need> = Vec::new();
         let (mut digit_marks, mut digit_rules, mut digit_also_rules) = (0, 0, 0);
         let mut also_mark = vec![0; RULES.len()];
-        let mut also = Vec::new();
+        let mut rules_with_also = 0;
         let mut next_mark = RULES.len();
         for (i, rule) in RULES.iter().enumerate() {
             let bit = 1 << i;
@@ -666,7 +663,7 @@ impl RuleGate {
                     "Marks is too small for the rules with also-needs"
                 );
                 also_mark[i] = 1 << next_mark;
-                also.push((bit, also_mark[i]));
+                rules_with_also |= bit;
                 next_mark += 1;
             }
             let needs_and_also = (rule.needs.iter().map(move |n| (n, bit)))
@@ -763,8 +760,8 @@ impl RuleGate {
             digit_marks,
             digit_rules,
             digit_also_rules,
+            rules_with_also,
             also_mark,
-            also,
         }
     }
 
@@ -811,9 +808,9 @@ impl RuleGate {
         // A rule with also-needs may match only where both kinds occur.
         let all_rules = RuleSet::MAX >> (RuleSet::BITS as usize - RULES.len());
         let mut rules = marks & all_rules;
-        for &(bit, also_mark) in &self.also {
-            if marks & also_mark == 0 {
-                rules &= !bit;
+        for rule in ones(rules & self.rules_with_also) {
+            if marks & self.also_mark[rule] == 0 {
+                rules &= !(1 << rule);
             }
         }
         rules

@@ -11,6 +11,7 @@ pub mod matcher;
 pub mod resolve;
 pub mod rules;
 
+use crate::bit_set::ones;
 use crate::sorting;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -136,7 +137,7 @@ fn scan(doc: &Document, paragraphs: &[Span]) -> Scanned {
         for &paragraph in paragraphs {
             let para_text = paragraph.text(text);
             let rules = gate.rules_and_needs(para_text, &mut needs);
-            for rule in (0..RULES.len()).filter(|&i| rules & (1 << i) != 0) {
+            for rule in ones(rules) {
                 for_each_match_near(rule, para_text, &needs, state, |caps| {
                     let Some(whole) = caps.get(0) else { return };
                     let extent = caps.name("t").or_else(|| caps.name("t2")).unwrap_or(whole);
@@ -256,6 +257,7 @@ fn modifier_last_words() -> &'static [&'static str] {
     static LAST: OnceLock<Vec<&'static str>> = OnceLock::new();
     LAST.get_or_init(|| {
         let mut words: Vec<&str> = MODIFIERS.iter().map(|m| word_before_separator(m)).collect();
+        words.sort_unstable();
         words.dedup();
         words
     })
