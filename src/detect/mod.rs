@@ -153,8 +153,11 @@ impl Found {
 /// rounds). (Set before that by the threads' own clocks, both running: 390; 37 % before the date
 /// gate lost its second stage.) Once the date rules had also-needs and settled overlaps paragraph
 /// by paragraph (dates 8 % cheaper), the second part took 0.15–0.27 ms longer than the first
-/// with 375 and 0.0–0.3 less with 365 (medians of 15, three rounds each): 370.
-const DATES_THERE_PER_MILLE: usize = 370;
+/// with 375 and 0.0–0.3 less with 365 (medians of 15, three rounds each): 370. Once the date
+/// gate turned most word starts away by their first bytes (the gate 4.0 → 2.5 ms), the second
+/// part took 0.5–0.8 ms longer with 370, between 0.19 less and 0.01 more with 330, and the first
+/// 0.0–0.5 ms longer with 315 (medians of 15, three rounds each): 330.
+const DATES_THERE_PER_MILLE: usize = 330;
 
 /// The index of the first paragraph whose dates the second part finds.
 fn dates_split(doc: &Document) -> usize {
