@@ -9,7 +9,7 @@
 //! and the `Captures` view the rules' build functions read. It does not know what any rule means
 //! (see `rules.rs`).
 
-use crate::bit_set::ones;
+use crate::bit_set::{ones, BitSet};
 use crate::lanes::{for_each_word_start_or, next_digit};
 use crate::sorting;
 use std::cell::RefCell;
@@ -611,21 +611,18 @@ fn head(bytes: &[u8], at: usize) -> u32 {
 /// (A key of two or three bytes has its top bytes zero, and a four-byte head has none zero, so
 /// the three lengths share one bitmap.)
 struct HeadFilter {
-    bits: Box<[u64; HeadFilter::WORDS]>,
-}
-
-impl Default for HeadFilter {
-    fn default() -> HeadFilter {
-        HeadFilter {
-            bits: Box::new([0; HeadFilter::WORDS]),
-        }
-    }
+    bits: BitSet,
 }
 
 impl HeadFilter {
     /// 2^16 bits, 8 KB: 175 needs leave the bitmap almost empty.
     const BITS_LOG2: u32 = 16;
-    const WORDS: usize = (1 << HeadFilter::BITS_LOG2) / 64;
+
+    fn new() -> HeadFilter {
+        HeadFilter {
+            bits: BitSet::with_len(1 << HeadFilter::BITS_LOG2),
+        }
+    }
 
     /// The bit of a key of two, three or four bytes (a multiplicative hash).
     fn bit(key: u32) -> usize {
@@ -633,14 +630,12 @@ impl HeadFilter {
     }
 
     fn has(&self, key: u32) -> bool {
-        let bit = HeadFilter::bit(key);
-        self.bits[bit / 64] >> (bit % 64) & 1 != 0
+        self.bits.contains(HeadFilter::bit(key))
     }
 
     /// Adds the head of a need (its first four bytes, fewer for a shorter need, the rest zero).
     fn add(&mut self, need_head: u32) {
-        let bit = HeadFilter::bit(need_head);
-        self.bits[bit / 64] |= 1 << (bit % 64);
+        self.bits.insert(HeadFilter::bit(need_head));
     }
 
     /// False when no need added can start where the text's head is `here`: a need of two bytes
@@ -791,7 +786,7 @@ impl RuleGate {
             .into_iter()
             .map(|(_, k)| PairNeed::new(&needs[usize::from(k)].lower, k))
             .collect();
-        let mut heads = HeadFilter::default();
+        let mut heads = HeadFilter::new();
         for need in &pair_needs {
             heads.add(need.head & need.head_mask);
         }
