@@ -25,7 +25,7 @@ setup-serve:
 # Release build with wasm-opt (binaryen from npm, first on PATH); --mode no-install makes a
 # wasm-bindgen version drift an error instead of a hidden download.
 build: $(PKG) dist
-$(PKG): $(SOURCES) www/unpack.js scripts/flatten-glue.mjs
+$(PKG): $(SOURCES) www/unpack.js www/encode.js scripts/flatten-glue.mjs
 	@command -v wasm-opt >/dev/null || { echo "wasm-opt not found (npm's binaryen): run 'bash scripts/setup.sh serve' first; without it the module ships unoptimized" >&2; exit 1; }
 	$(WASM_PACK) build --mode no-install --profile wasm --target web --out-dir www/pkg --no-pack
 	@rm -f www/pkg/.gitignore

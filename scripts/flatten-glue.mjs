@@ -1,4 +1,4 @@
-// Puts the JavaScript the Rust code imports (wasm-bindgen's snippets: www/unpack.js) into the
+// Puts the JavaScript the Rust code imports (wasm-bindgen's snippets: www/unpack.js, www/encode.js) into the
 // wasm-bindgen glue itself, www/pkg/article_annotator.js, and drops pkg/snippets/. The page's
 // worker then loads two modules in a chain (worker.js, the glue) instead of three: on a first
 // visit, each link of that chain is a request that waits for the one before it, all on the way to

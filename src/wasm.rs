@@ -18,6 +18,13 @@ extern "C" {
     fn unpack(text: &JsString, numbers: &[f64], strings: &str) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/www/encode.js")]
+extern "C" {
+    /// Writes `text` as UTF-8 into `memory` from byte `at`, in at most `room` bytes; the count.
+    #[wasm_bindgen(js_name = encodeInto, catch)]
+    fn encode_into(text: &JsString, memory: &JsValue, at: u32, room: u32) -> Result<u32, JsValue>;
+}
+
 /// Annotates `text`. `options` is `{ referenceDate?: "YYYY-MM-DD" }` (or undefined). Returns the
 /// `JsAnnotations` object with UTF-16 offsets; fails with a message naming a bad option, when
 /// `text` is not a string, or when it is larger than `MAX_TEXT_BYTES`.
@@ -148,11 +155,33 @@ fn read_input(text: &JsString, options: JsValue) -> Result<(String, crate::Confi
     if text.length() as usize > crate::MAX_TEXT_BYTES {
         return Err(too_large("at least ", text.length() as usize));
     }
-    let utf8 = String::from(text);
+    let utf8 = utf8_of(text).map_err(|why| JsError::new(&format!("text: {why}")))?;
     if utf8.len() > crate::MAX_TEXT_BYTES {
         return Err(too_large("", utf8.len()));
     }
     Ok((utf8, config))
+}
+
+/// `text` as UTF-8, encoded by the browser straight into a buffer of this module's (see
+/// www/encode.js). Lone surrogates become U+FFFD, as with `String::from`.
+fn utf8_of(text: &JsString) -> Result<String, String> {
+    let units = text.length() as usize;
+    // Each UTF-16 code unit takes at most three bytes. Zeroed, so that taking it back as a
+    // `String` needs no unsafe code (the zeroing is a small part of the encoding's cost).
+    let room = units.checked_mul(3).ok_or("too long to encode")?;
+    let mut bytes = vec![0u8; room];
+    let at = bytes.as_mut_ptr() as usize;
+    let (at, room_u32) = (u32::try_from(at), u32::try_from(room));
+    let (Ok(at), Ok(room_u32)) = (at, room_u32) else {
+        return Err("too long to encode".into());
+    };
+    // Nothing allocates between taking the buffer's address and the call: the memory cannot grow
+    // (and move its buffer) in between.
+    let written = encode_into(text, &wasm_bindgen::memory(), at, room_u32)
+        .map_err(|e| format!("{e:?}"))? as usize;
+    bytes.truncate(written);
+    bytes.shrink_to_fit();
+    String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
 /// `annotations` of `utf8` (`text` as UTF-8) as the `JsAnnotations` object.

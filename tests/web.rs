@@ -292,6 +292,27 @@ fn odd_text_is_annotated_without_failing() {
 }
 
 #[wasm_bindgen_test]
+fn a_lone_surrogate_reads_as_a_replacement_character() {
+    // JavaScript strings may hold a lone surrogate, which UTF-8 cannot: it is read as U+FFFD,
+    // one code unit either way, so the offsets after it are those of the same text with U+FFFD.
+    let (before, after) = (
+        "\u{201C}We met,\u{201D} said Ana Ruiz in Oslo ",
+        " on Monday, March 3, 2025.",
+    );
+    let lone = JsString::from(before)
+        .concat(&JsString::from_char_code1(0xD800))
+        .concat(&after.into());
+    let with_lone = annotate(&lone, options("{}")).expect("annotates");
+    let replaced = run(&format!("{before}\u{FFFD}{after}"), "{}");
+    let json = |v: &JsValue| String::from(JSON::stringify(v).expect("JSON"));
+    assert_eq!(json(&with_lone), json(&replaced));
+    assert!(
+        array(&replaced, "dates").length() > 0,
+        "the date after the surrogate is found"
+    );
+}
+
+#[wasm_bindgen_test]
 fn article_offsets_are_utf16_with_emoji_and_cjk() {
     let text = "👍🏽 東京 ニュース 😀\n\u{201C}We will build the bridge by spring,\u{201D} said Mayor Anna Berg in Oslo on 19 August 2025. \u{201C}再见 👋,\u{201D} she added.";
     let result = run(text, r#"{"referenceDate": "2025-08-20"}"#);
