@@ -5,7 +5,8 @@
 //!
 //! Groups:
 //! - `news`: one typical article (the one closest to 5 KB), 1 MB and 10 MB of news;
-//! - `scaling`: 10 KB → 10 MB of the same news, so constant throughput means linear cost;
+//! - `scaling`: 10 KB → 10 MB of news in which the evaluation sets take turns article by article, so
+//!   that every size holds the same mix and constant throughput means linear cost;
 //! - `pathological`: one 5 MB line, 100 000 quote marks, 1 MB of capitalized words only.
 //!
 //! `make bench` runs these and `bench/summary.mjs` reads criterion's estimates into one table.
@@ -25,8 +26,9 @@ fn config() -> Config {
     }
 }
 
-/// The texts of every evaluation document, in file and line order, or None without the data.
-fn news_texts() -> Option<Vec<String>> {
+/// The texts of every evaluation document, one list per file in file order, each in line order,
+/// or None without the data.
+fn news_files() -> Option<Vec<Vec<String>>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .ok()?
@@ -34,17 +36,36 @@ fn news_texts() -> Option<Vec<String>> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "jsonl"))
         .collect();
     files.sort();
-    let mut texts = Vec::new();
+    let mut out = Vec::new();
     for file in files {
         let content = std::fs::read_to_string(&file).ok()?;
+        let mut texts = Vec::new();
         for line in content.lines().filter(|l| !l.trim().is_empty()) {
             let doc: serde_json::Value = serde_json::from_str(line).ok()?;
             if let Some(text) = doc.get("text").and_then(|t| t.as_str()) {
                 texts.push(text.to_string());
             }
         }
+        out.push(texts);
     }
-    (!texts.is_empty()).then_some(texts)
+    out.iter().any(|texts| !texts.is_empty()).then_some(out)
+}
+
+/// The texts of every evaluation document in file and line order.
+fn news_texts(files: &[Vec<String>]) -> Vec<String> {
+    files.concat()
+}
+
+/// The same texts with the files taking turns: the first article of each, then the second of
+/// each, and so on. Its first 10 KB already hold articles of most sets, where the file order puts
+/// one set's kind of news first (the first 80 KB are sports results and tables, which on one
+/// thread cost 1.7 times as much per byte as the mix), so that the sizes compared for scaling
+/// differ in length more than in kind.
+fn mixed_texts(files: &[Vec<String>]) -> Vec<String> {
+    let longest = files.iter().map(Vec::len).max().unwrap_or(0);
+    (0..longest)
+        .flat_map(|i| files.iter().filter_map(move |texts| texts.get(i).cloned()))
+        .collect()
 }
 
 /// The article whose length is closest to 5 KB.
@@ -110,20 +131,22 @@ fn configure(
 }
 
 fn news(c: &mut Criterion) {
-    let Some(texts) = news_texts() else {
+    let Some(files) = news_files() else {
         eprintln!("news benchmarks skipped: ../shared/data/dev/*.jsonl not found");
         return;
     };
+    let texts = news_texts(&files);
     bench_text(c, "news", "article-5KB", typical_article(&texts));
     bench_text(c, "news", "1MB", &news_of_size(&texts, MB));
     bench_text(c, "news", "10MB", &news_of_size(&texts, 10 * MB));
 }
 
 fn scaling(c: &mut Criterion) {
-    let Some(texts) = news_texts() else {
+    let Some(files) = news_files() else {
         eprintln!("scaling benchmarks skipped: ../shared/data/dev/*.jsonl not found");
         return;
     };
+    let texts = mixed_texts(&files);
     let mut g = c.benchmark_group("scaling");
     for bytes in [10 * KB, 100 * KB, MB, 10 * MB] {
         let text = news_of_size(&texts, bytes);
