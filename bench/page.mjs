@@ -1,6 +1,7 @@
 // In-page benchmark: instantiation, preparation (as the page's worker does it) and first annotation
 // happen at load; bench/run.mjs then calls
-// window.steady(), window.steadyInWorkers() and window.compare() and reads the figures back.
+// window.steady(), window.steadyInWorkers() and window.compare() and reads the figures back, and
+// on a page of its own window.memoryOnTenMegabytes().
 import init, { annotate, prepare } from '../www/pkg/article_annotator.js';
 import { unpack } from '../www/unpack.js';
 import { startHelper } from '../www/helper.js';
@@ -25,10 +26,13 @@ function timePerRun(fn, minRuns, minMs) {
   return times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
 }
 
+/** The module's exports, its memory among them, once instantiated. */
+let moduleExports = null;
+
 async function atLoad() {
   const article = fetch('/bench-data/article.txt').then((r) => r.text());
   const initStart = performance.now();
-  await init();
+  moduleExports = await init();
   const instantiateMs = performance.now() - initStart;
   const prepareStart = performance.now();
   prepare();
@@ -121,6 +125,26 @@ window.steadyInWorkers = async () => {
     workersInWorkerMs: mid('inWorker'),
     workersInWorkerMBps: bytes / 1e3 / mid('inWorker'),
     workersParts: Math.min(...runs.map((r) => r.parts)),
+  };
+  show(res);
+  return res;
+};
+
+/**
+ * The module's memory before and after annotating 10 MB of news once, on a page that did nothing
+ * else but get ready and annotate the 5 KB article. A WebAssembly memory only grows, so its size
+ * after the annotation is the most the module's heap took at any moment of it (the text's copy,
+ * the annotations, the result packed for JavaScript); the objects JavaScript then builds from the
+ * result are not in it.
+ */
+window.memoryOnTenMegabytes = async () => {
+  const text = await (await fetch('/bench-data/ten-megabytes.txt')).text();
+  const before = moduleExports.memory.buffer.byteLength;
+  annotate(text, OPTIONS);
+  const res = {
+    tenMegabyteBytes: utf8Length(text),
+    wasmMemoryBeforeBytes: before,
+    wasmMemoryAfterBytes: moduleExports.memory.buffer.byteLength,
   };
   show(res);
   return res;

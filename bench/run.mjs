@@ -33,6 +33,7 @@ const data = {
   // The page as shipped, with the 5 KB article as the sample it annotates on opening.
   '/www/sample.js': `export const SAMPLE_ARTICLE = ${JSON.stringify(article)};\n`,
   '/bench-data/megabyte.txt': newsOfSize(texts, 1_000_000),
+  '/bench-data/ten-megabytes.txt': newsOfSize(texts, 10_000_000),
   '/bench-data/sample.txt': newsOfSize(texts, SAMPLE_BYTES),
 };
 
@@ -164,7 +165,13 @@ try {
   Object.assign(steady, inWorkers);
   const compare = await page.evaluate(() => window.compare());
   console.error('browser: compare', JSON.stringify(compare));
-  console.log(JSON.stringify({ chromium: browser.version(), ...loaded, ...steady, ...compare }, null, 1));
+  // The module's peak memory on 10 MB, in an instance that annotated nothing long before.
+  const fresh = await (await browser.newContext()).newPage();
+  await load(fresh);
+  const memory = await fresh.evaluate(() => window.memoryOnTenMegabytes());
+  console.error('browser: memory', JSON.stringify(memory));
+  await fresh.context().close();
+  console.log(JSON.stringify({ chromium: browser.version(), ...loaded, ...steady, ...compare, ...memory }, null, 1));
 } finally {
   await browser.close();
   server.close();

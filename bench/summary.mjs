@@ -71,6 +71,13 @@ row('returning visit, module alone: instantiate / prepare / first annotation ms'
   .map((k) => fmt(b[`returning${k}Ms`])).join(' / '));
 row('returning visit, module alone: first annotation done, ms after the load event', timing('returningFirstAnnotationAfterLoadMs'));
 
+if (b.wasmMemoryAfterBytes) {
+  // A WebAssembly memory only grows: its size after the annotation is the heap's high-water mark.
+  const ratio = b.wasmMemoryAfterBytes / b.tenMegabyteBytes;
+  row('wasm memory MB after 10 MB in Chromium (the heap\'s peak; JS objects not counted) (× input)',
+    `${fmt(b.wasmMemoryAfterBytes / 1e6)} (${fmt(ratio)}×; ${fmt(b.wasmMemoryBeforeBytes / 1e6)} before)`, '<= 10×', ratio <= 10);
+}
+
 const wasm = join(ROOT, 'www/pkg/article_annotator_bg.wasm');
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 if (existsSync(wasm)) {

@@ -175,8 +175,8 @@ fn utf8_of(text: &JsString) -> Result<String, String> {
     let (Ok(at), Ok(room_u32)) = (at, room_u32) else {
         return Err("too long to encode".into());
     };
-    // Nothing allocates between taking the buffer's address and the call: the memory cannot grow
-    // (and move its buffer) in between.
+    // The view is made in JavaScript from the memory's buffer at the call, so it holds wherever
+    // the memory grew before.
     let written = encode_into(text, &wasm_bindgen::memory(), at, room_u32)
         .map_err(|e| format!("{e:?}"))? as usize;
     bytes.truncate(written);

@@ -313,6 +313,29 @@ fn a_lone_surrogate_reads_as_a_replacement_character() {
 }
 
 #[wasm_bindgen_test]
+fn article_after_a_long_stretch_beyond_latin_is_read_whole() {
+    // Two, three or four bytes of UTF-8 for each character before the English: its offsets are
+    // still UTF-16 code units, and nothing is lost reading it into the module.
+    let sentence =
+        " \u{201C}We will build it,\u{201D} said Mayor Anna Berg in Oslo on 19 August 2025.";
+    for opening in [
+        "😀".repeat(3000),
+        "東京 ".repeat(2000),
+        "Москва ".repeat(1500),
+    ] {
+        let text = format!("{opening}{sentence}");
+        let result = run(&text, r#"{"referenceDate": "2025-08-20"}"#);
+        check_offsets(&text, &result);
+        let date = array(&result, "dates").get(0);
+        assert_eq!(string(&date, "text").as_deref(), Some("19 August 2025"));
+        assert_eq!(
+            number(&date, "start") as usize,
+            text.encode_utf16().count() - "19 August 2025.".len()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 fn article_offsets_are_utf16_with_emoji_and_cjk() {
     let text = "👍🏽 東京 ニュース 😀\n\u{201C}We will build the bridge by spring,\u{201D} said Mayor Anna Berg in Oslo on 19 August 2025. \u{201C}再见 👋,\u{201D} she added.";
     let result = run(text, r#"{"referenceDate": "2025-08-20"}"#);
