@@ -134,6 +134,7 @@ fn scan(doc: &Document, paragraphs: &[Span]) -> Scanned {
     let gate = RuleGate::get();
     let mut needs = NeedList::default();
     with_search_state(|state| {
+        state.start_text();
         for &paragraph in paragraphs {
             let para_text = paragraph.text(text);
             let rules = gate.rules_and_needs(para_text, &mut needs);
