@@ -2,7 +2,8 @@
 //! (one pass looking up the words each rule needs at every word start), a lazy DFA per rule it
 //! lets through finds each match, searching only near the places the gate found the rule's needs
 //! when the rule's matches have a longest length, and a bounded backtracker reads its groups on the
-//! matched span only (on spans this short it is faster than a PikeVM).
+//! matched span only (on spans this short it is faster than a PikeVM), once for each distinct
+//! match in a text ([`ReadGroups`]).
 //!
 //! Owns the matching machinery (regex-automata's engines used directly, made per rule on first use
 //! from the NFAs `automata` stores, their caches in each thread's [`SearchState`])
