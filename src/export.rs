@@ -17,7 +17,7 @@ use crate::Config;
 
 /// Converts byte offsets of one text to another unit (UTF-16 code units or code points).
 ///
-/// Built in one pass over the text: the converted offset at the start of every [`BLOCK_BYTES`]
+/// Built in one pass over the text: the converted offset at the start of every `BLOCK_BYTES`
 /// bytes. An offset then converts by counting from its block's start, so any offset converts in
 /// constant time, in any order, with nothing sorted or searched.
 #[derive(Debug, Clone)]

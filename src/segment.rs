@@ -186,7 +186,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Cuts `text` into paragraphs, sentences and tokens.
 ///
 /// Paragraphs are cut independently, so on a long text the lines of its second half
-/// ([`second_half_from`]) are found and cut on a second thread (see `two_threads`), in pieces,
+/// (`second_half_from`) are found and cut on a second thread (see `two_threads`), in pieces,
 /// and appended to the first half. Without a second thread all are cut in one pass, with nothing
 /// to copy. A text longer than [`MAX_TOKENIZED_BYTES`] has no paragraphs.
 pub fn segment(text: &str) -> Document<'_> {

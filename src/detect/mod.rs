@@ -57,7 +57,7 @@ pub struct Parts {
 
 impl Parts {
     /// The two parts about equally long: the second part's dates are those of the text's last
-    /// [`DATES_THERE_PER_MILLE`]. All dates stay in the first part when the anchor cannot be
+    /// `DATES_THERE_PER_MILLE`. All dates stay in the first part when the anchor cannot be
     /// settled ahead.
     pub fn split(doc: &Document, reference: Option<CalendarDate>) -> Parts {
         match dates::Anchoring::ahead(doc, reference) {

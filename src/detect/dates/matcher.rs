@@ -3,7 +3,7 @@
 //! lets through finds each match, searching only near the places the gate found the rule's needs
 //! when the rule's matches have a longest length, and a bounded backtracker reads its groups on the
 //! matched span only (on spans this short it is faster than a PikeVM), once for each distinct
-//! match in a text ([`ReadGroups`]).
+//! match in a text (`ReadGroups`).
 //!
 //! Owns the matching machinery (regex-automata's engines used directly, made per rule on first use
 //! from the NFAs `automata` stores, their caches in each thread's [`SearchState`])
@@ -287,7 +287,7 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    /// Forgets the groups read in earlier texts ([`ReadGroups`]); the lazy DFAs' states stay.
+    /// Forgets the groups read in earlier texts (`ReadGroups`); the lazy DFAs' states stay.
     pub fn start_text(&mut self) {
         for scratch in self.scratch.iter_mut().flatten() {
             scratch.read.by_key.clear();

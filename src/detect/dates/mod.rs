@@ -60,7 +60,7 @@ impl Anchoring {
 
     /// The anchor of the whole of `doc`, settled before its paragraphs are searched in runs
     /// apart: `reference`, or failing it the dateline, found by searching the paragraphs it may be
-    /// in (see [`dateline`]) now. `None` when those are longer than [`DATELINE_SEARCH_BYTES`]:
+    /// in (see `dateline`) now. `None` when those are longer than `DATELINE_SEARCH_BYTES`:
     /// the text is then best searched in one run.
     pub fn ahead(doc: &Document, reference: Option<CalendarDate>) -> Option<Anchoring> {
         if let Some(date) = reference {
