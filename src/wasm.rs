@@ -168,13 +168,11 @@ fn utf8_of(text: &JsString) -> Result<String, String> {
     let units = text.length() as usize;
     // Each UTF-16 code unit takes at most three bytes. Zeroed, so that taking it back as a
     // `String` needs no unsafe code (the zeroing is a small part of the encoding's cost).
-    let room = units.checked_mul(3).ok_or("too long to encode")?;
+    let too_long = || "too long to encode".to_string();
+    let room = units.checked_mul(3).ok_or_else(too_long)?;
     let mut bytes = vec![0u8; room];
-    let at = bytes.as_mut_ptr() as usize;
-    let (at, room_u32) = (u32::try_from(at), u32::try_from(room));
-    let (Ok(at), Ok(room_u32)) = (at, room_u32) else {
-        return Err("too long to encode".into());
-    };
+    let at = u32::try_from(bytes.as_mut_ptr() as usize).map_err(|_| too_long())?;
+    let room_u32 = u32::try_from(room).map_err(|_| too_long())?;
     // The view is made in JavaScript from the memory's buffer at the call, so it holds wherever
     // the memory grew before.
     let written = encode_into(text, &wasm_bindgen::memory(), at, room_u32)
