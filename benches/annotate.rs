@@ -51,11 +51,6 @@ fn news_files() -> Option<Vec<Vec<String>>> {
     out.iter().any(|texts| !texts.is_empty()).then_some(out)
 }
 
-/// The texts of every evaluation document in file and line order.
-fn news_texts(files: &[Vec<String>]) -> Vec<String> {
-    files.concat()
-}
-
 /// The same texts with the files taking turns: the first article of each, then the second of
 /// each, and so on. Its first 10 KB already hold articles of most sets, where the file order puts
 /// one set's kind of news first (the first 80 KB are sports results and tables, which on one
@@ -135,7 +130,8 @@ fn news(c: &mut Criterion) {
         eprintln!("news benchmarks skipped: ../shared/data/dev/*.jsonl not found");
         return;
     };
-    let texts = news_texts(&files);
+    // Every evaluation document's text in file and line order.
+    let texts = files.concat();
     bench_text(c, "news", "article-5KB", typical_article(&texts));
     bench_text(c, "news", "1MB", &news_of_size(&texts, MB));
     bench_text(c, "news", "10MB", &news_of_size(&texts, 10 * MB));
