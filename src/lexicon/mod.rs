@@ -274,7 +274,7 @@ pub(crate) struct WordShapes {
 
 impl WordShapes {
     /// Shapes that let no word through.
-    pub(crate) fn empty() -> WordShapes {
+    pub(crate) const fn empty() -> WordShapes {
         WordShapes {
             first_bytes: [false; 256],
             lengths: 0,
@@ -282,9 +282,20 @@ impl WordShapes {
     }
 
     /// Lets words through that start with the byte `first` and are `len` bytes long.
-    pub(crate) fn add(&mut self, first: u8, len: usize) {
-        self.first_bytes[usize::from(first)] = true;
+    pub(crate) const fn add(&mut self, first: u8, len: usize) {
+        self.first_bytes[first as usize] = true;
         self.lengths |= length_bit(len);
+    }
+
+    /// The shapes of `words` (none empty), for a constant.
+    pub(crate) const fn of(words: &[&str]) -> WordShapes {
+        let mut shapes = WordShapes::empty();
+        let mut i = 0;
+        while i < words.len() {
+            shapes.add(words[i].as_bytes()[0], words[i].len());
+            i += 1;
+        }
+        shapes
     }
 
     /// False when a word that starts with the byte `first` and is `len` bytes long cannot be
@@ -294,8 +305,8 @@ impl WordShapes {
     }
 }
 
-fn length_bit(len: usize) -> u64 {
-    1 << len.min(63)
+const fn length_bit(len: usize) -> u64 {
+    1 << if len < 63 { len } else { 63 }
 }
 
 pub mod cues;
