@@ -83,33 +83,53 @@ impl Lists {
 
 /// A word, a number or one punctuation character.
 ///
-/// Stored in 12 bytes (32-bit start and length, kind, two flags) rather than a [`Span`] and a kind
-/// (24): tokens are most of the memory an annotation holds (about one per 5 bytes of text), so a
-/// text is at most [`MAX_TOKENIZED_BYTES`] long.
+/// Stored in 8 bytes (32-bit start, 16-bit length, kind, two flags) rather than a [`Span`] and a
+/// kind (24): tokens are most of the memory an annotation holds (about one per 5 bytes of text),
+/// and every detector reads them, so a text is at most [`MAX_TOKENIZED_BYTES`] long and a token
+/// at most [`MAX_TOKEN_BYTES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
-    len: u32,
+    len: u16,
     /// What it is.
     pub kind: TokenKind,
-    /// The first character is upper case: asked of most words, and known while cutting them.
-    starts_upper: bool,
-    /// A word or number whose parts an ASCII hyphen joins (`al-Assad`, `3-2`), known while joining
-    /// them.
-    has_hyphen: bool,
+    /// [`STARTS_UPPER`] and [`HAS_HYPHEN`].
+    flags: u8,
 }
+
+/// [`Token`] flag: the first character is upper case (asked of most words, and known while
+/// cutting them).
+const STARTS_UPPER: u8 = 1;
+/// [`Token`] flag: a word or number whose parts an ASCII hyphen joins (`al-Assad`, `3-2`), known
+/// while joining them.
+const HAS_HYPHEN: u8 = 2;
+
+/// Longest token, in bytes: a longer run of word characters (no word of any language, only junk
+/// such as a pasted blob) is cut into tokens of at most this many bytes, on character boundaries.
+pub const MAX_TOKEN_BYTES: usize = u16::MAX as usize;
 
 impl Token {
     /// A token of `kind` at `span` whose first character is `first`; `span` must end within
-    /// [`MAX_TOKENIZED_BYTES`].
+    /// [`MAX_TOKENIZED_BYTES`] and be at most [`MAX_TOKEN_BYTES`] long.
     pub fn new(span: Span, kind: TokenKind, first: char) -> Token {
-        debug_assert!(within_tokenized_bytes(span.end));
+        debug_assert!(within_tokenized_bytes(span.end) && span.len() <= MAX_TOKEN_BYTES);
         Token {
             start: span.start as u32,
-            len: span.len() as u32,
+            len: span.len() as u16,
             kind,
-            starts_upper: first.is_uppercase(),
-            has_hyphen: false,
+            flags: if first.is_uppercase() {
+                STARTS_UPPER
+            } else {
+                0
+            },
+        }
+    }
+
+    /// This token, marked as one whose parts a hyphen joins.
+    fn with_hyphen(self) -> Token {
+        Token {
+            flags: self.flags | HAS_HYPHEN,
+            ..self
         }
     }
 
@@ -117,13 +137,13 @@ impl Token {
     /// punctuation token, and no word starts or ends with one).
     #[inline]
     pub fn has_hyphen(&self) -> bool {
-        self.has_hyphen
+        self.flags & HAS_HYPHEN != 0
     }
 
     /// True when its first character is upper case ([`char::is_uppercase`]).
     #[inline]
     pub fn starts_upper(&self) -> bool {
-        self.starts_upper
+        self.flags & STARTS_UPPER != 0
     }
 
     /// Where it is.
@@ -166,6 +186,7 @@ pub fn within_tokenized_bytes(len: usize) -> bool {
 
 /// Token classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum TokenKind {
     /// Letters (possibly with digits, inner apostrophes, hyphens or periods: `don't`, `U.S`, `al-Assad`).
     Word,
@@ -478,6 +499,16 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
             }
             (c, len, is_letter(c))
         };
+        // The run reads no further than a token may reach (only junk holds a word that long).
+        let (s, bytes) = if bytes.len() - i > MAX_TOKEN_BYTES {
+            let mut limit = i + MAX_TOKEN_BYTES;
+            while !s.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            (&s[..limit], &bytes[..limit])
+        } else {
+            (s, bytes)
+        };
         let mut end = i + len;
         let mut has_hyphen = false;
         loop {
@@ -520,9 +551,11 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
         } else {
             TokenKind::Number
         };
-        out.push(Token {
-            has_hyphen,
-            ..Token::new(Span::new(start, within.start + end), kind, first)
+        let token = Token::new(Span::new(start, within.start + end), kind, first);
+        out.push(if has_hyphen {
+            token.with_hyphen()
+        } else {
+            token
         });
         i = end;
     }
@@ -802,8 +835,35 @@ mod tests {
     }
 
     #[test]
+    fn a_run_longer_than_a_token_is_cut_on_character_boundaries() {
+        for (unit, units) in [
+            ("a", 3 * MAX_TOKEN_BYTES + 5),
+            ("\u{E9}", MAX_TOKEN_BYTES + 7),
+        ] {
+            let run = unit.repeat(units);
+            let text = format!("{run} next");
+            let spans: Vec<Span> = segment(&text).tokens.iter().map(|t| t.span()).collect();
+            let (last, pieces) = spans.split_last().unwrap();
+            assert_eq!(last.text(&text), "next");
+            assert!(pieces.len() > 1);
+            // The pieces meet, cover the run, end on character boundaries and are as long as
+            // a token may be, but for the last.
+            assert_eq!(pieces[0].start, 0);
+            assert_eq!(pieces.last().unwrap().end, run.len());
+            for (k, piece) in pieces.iter().enumerate() {
+                assert!(text.is_char_boundary(piece.end));
+                assert!(piece.len() <= MAX_TOKEN_BYTES);
+                if k + 1 < pieces.len() {
+                    assert_eq!(pieces[k + 1].start, piece.end);
+                    assert!(piece.len() > MAX_TOKEN_BYTES - unit.len());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn tokens_are_compact_and_keep_their_spans() {
-        assert_eq!(std::mem::size_of::<Token>(), 12);
+        assert_eq!(std::mem::size_of::<Token>(), 8);
         let span = Span::new(7, 19);
         let token = Token::new(span, TokenKind::Word, 'É');
         assert_eq!((token.span(), token.kind), (span, TokenKind::Word));
