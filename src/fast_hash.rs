@@ -89,14 +89,27 @@ pub(crate) fn padded_word(bytes: &[u8]) -> u64 {
     }
 }
 
-/// [`padded_word`] of fewer than eight bytes, byte by byte: a copy of unknown length would be a
-/// call to `memcpy`.
+/// [`padded_word`] of fewer than eight bytes, from two loads that may overlap (the same byte
+/// lands in the same place from either): a copy of unknown length would be a call to `memcpy`,
+/// and a byte at a time a chain of shifts.
 #[inline]
 fn short_word(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .rev()
-        .fold(0u64, |word, &b| word << 8 | u64::from(b))
+    let n = bytes.len();
+    let two = |at: usize| u64::from(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
+    let four = |at: usize| {
+        u64::from(u32::from_le_bytes([
+            bytes[at],
+            bytes[at + 1],
+            bytes[at + 2],
+            bytes[at + 3],
+        ]))
+    };
+    match n {
+        0 => 0,
+        1 => u64::from(bytes[0]),
+        2..=3 => two(0) | two(n - 2) << (8 * (n - 2)),
+        _ => four(0) | four(n - 4) << (8 * (n - 4)),
+    }
 }
 
 #[cfg(test)]
@@ -124,6 +137,21 @@ mod tests {
         let hashes: FastSet<u64> = words.iter().map(|w| hash(w)).collect();
         assert_eq!(hashes.len(), words.len());
         assert_eq!(hash("Paris"), hash("Paris"));
+    }
+
+    #[test]
+    fn a_short_word_reads_as_its_bytes_padded_with_zeros() {
+        let bytes = [0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99];
+        for len in 0..=bytes.len() {
+            let mut padded = [0u8; 8];
+            let kept = len.min(8);
+            padded[..kept].copy_from_slice(&bytes[..kept]);
+            assert_eq!(
+                padded_word(&bytes[..len]),
+                u64::from_le_bytes(padded),
+                "{len} bytes"
+            );
+        }
     }
 
     #[test]
