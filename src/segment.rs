@@ -501,10 +501,7 @@ fn tokenize(text: &str, within: Span, out: &mut Vec<Token>) {
         };
         // The run reads no further than a token may reach (only junk holds a word that long).
         let (s, bytes) = if bytes.len() - i > MAX_TOKEN_BYTES {
-            let mut limit = i + MAX_TOKEN_BYTES;
-            while !s.is_char_boundary(limit) {
-                limit -= 1;
-            }
+            let limit = s.floor_char_boundary(i + MAX_TOKEN_BYTES);
             (&s[..limit], &bytes[..limit])
         } else {
             (s, bytes)

@@ -1035,10 +1035,7 @@ fn is_byline(doc: &Document, core: &Core, paragraph_idx: usize) -> bool {
         return false;
     }
     let before = doc.text[paragraph.start..span.start].trim();
-    let after_end = paragraph.end.min(span.end + 4);
-    let after_end = (after_end..=paragraph.end)
-        .find(|&e| doc.text.is_char_boundary(e))
-        .unwrap_or(paragraph.end);
+    let after_end = doc.text.ceil_char_boundary(paragraph.end.min(span.end + 4));
     let after = doc.text[span.end..after_end].trim();
     let whole_line = after_end == paragraph.end && after.is_empty();
     let n = core.words.len();

@@ -391,14 +391,8 @@ fn dateline_limit(doc: &Document) -> usize {
 ///
 /// The chunk around the span ends at white space of any width (a no-break space is two bytes).
 fn inside_url(text: &str, span: Span) -> bool {
-    let mut from = span.start.saturating_sub(200);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (span.end + 200).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let from = text.ceil_char_boundary(span.start.saturating_sub(200));
+    let to = text.floor_char_boundary(span.end + 200);
     let start = text[from..span.start]
         .char_indices()
         .rfind(|&(_, c)| c.is_whitespace())

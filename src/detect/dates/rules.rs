@@ -87,23 +87,20 @@ impl<'t> Context<'t> {
 
     /// The text [`Context::words_before`] reads: up to 120 bytes before the match in its paragraph.
     fn before(&self) -> &'t str {
-        let mut from = self
-            .span
-            .start
-            .saturating_sub(120)
-            .max(self.paragraph.start);
-        while !self.text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = self.text.ceil_char_boundary(
+            self.span
+                .start
+                .saturating_sub(120)
+                .max(self.paragraph.start),
+        );
         &self.text[from..self.span.start]
     }
 
     /// The text [`Context::words_after`] reads: up to 120 bytes after the match in its paragraph.
     fn after(&self) -> &'t str {
-        let mut to = (self.span.end + 120).min(self.paragraph.end);
-        while !self.text.is_char_boundary(to) {
-            to -= 1;
-        }
+        let to = self
+            .text
+            .floor_char_boundary((self.span.end + 120).min(self.paragraph.end));
         &self.text[self.span.end..to]
     }
 
